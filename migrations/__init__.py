@@ -1,0 +1,1 @@
+"""Alembic migrations for the workspace database (packaged so the app finds them)."""

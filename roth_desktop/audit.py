@@ -1,0 +1,233 @@
+"""Audit trail: every change to a record, who made it and when, hash-chained.
+
+Two SQLAlchemy flush hooks do two things for every write, from
+the UI, the command line or the demo alike, so there is one way in:
+
+1. validates every new or changed record (and the records whose rules depend
+   on it), raising :class:`ValidationError` before anything reaches the disk;
+2. appends one :class:`AuditEntry` per created, updated or deleted record, in the
+   same transaction, each hashing its predecessor's hash.
+
+Because entries carry the new values, replaying the trail rebuilds every table;
+``verify`` does exactly that, so a row edited behind the trail's back is found.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import Table, event, inspect, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from roth_desktop.errors import ValidationError
+from roth_desktop.models import RECORD_TYPES, AuditEntry, Case, Record, YoungPerson
+from roth_desktop.models.audit import GENESIS_HASH
+
+ACTOR_KEY = "actor"
+
+
+def plain(value: Any) -> Any:
+    """A value as JSON-safe text, the same way every time (hashes depend on it)."""
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def canonical(data: Any) -> str:
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def entry_hash(
+    prev_hash: str,
+    seq: int,
+    at: str,
+    actor: str,
+    table: str,
+    record_id: str,
+    action: str,
+    changes: str,
+) -> str:
+    payload = canonical([seq, at, actor, table, record_id, action, changes])
+    return hashlib.sha256((prev_hash + payload).encode("utf-8")).hexdigest()
+
+
+def _content_columns(obj: Record) -> list[str]:
+    return [c.key for c in obj.__table__.columns if c.key not in Record.BOOKKEEPING]
+
+
+def _changed(obj: Record) -> tuple[dict[str, Any], dict[str, Any]]:
+    state = inspect(obj)
+    new: dict[str, Any] = {}
+    old: dict[str, Any] = {}
+    for key in _content_columns(obj):
+        history = state.attrs[key].history
+        if history.has_changes():
+            new[key] = plain(getattr(obj, key))
+            old[key] = plain(history.deleted[0]) if history.deleted else None
+    return new, old
+
+
+def _dependents(obj: Record) -> Iterable[Record]:
+    # Rules that span records: a changed date of birth can break a case's dates,
+    # and a moved strategy discussion can break its initial conference.
+    if isinstance(obj, YoungPerson):
+        return obj.cases
+    if isinstance(obj, Case):
+        return obj.conferences
+    return ()
+
+
+def _validate(objs: Iterable[Record]) -> None:
+    problems: dict[str, str] = {}
+    for obj in objs:
+        for field, message in obj.problems().items():
+            problems.setdefault(field, message)
+    if problems:
+        raise ValidationError(problems)
+
+
+def _before_flush(session: Session, _context: object, _instances: object) -> None:
+    for obj in list(session.dirty) + list(session.deleted):
+        if isinstance(obj, AuditEntry):
+            raise RuntimeError("The audit trail is append-only.")
+    with session.no_autoflush:
+        touched = [o for o in (*session.new, *session.dirty) if isinstance(o, Record)]
+        _validate([*touched, *(d for obj in touched for d in _dependents(obj))])
+
+
+def _after_flush(session: Session, _context: object) -> None:
+    # After the flush, foreign keys set through relationships are filled in,
+    # while the attribute history still says what changed.
+    pending: list[tuple[str, Record, dict[str, Any], dict[str, Any]]] = []
+    for obj in session.new:
+        if isinstance(obj, Record):
+            values = {k: plain(getattr(obj, k)) for k in _content_columns(obj)}
+            pending.append(("create", obj, values, {}))
+    for obj in session.dirty:
+        if isinstance(obj, Record):
+            new, old = _changed(obj)
+            if new:
+                pending.append(("update", obj, new, old))
+    for obj in session.deleted:
+        if isinstance(obj, Record):
+            was = {k: plain(inspect(obj).attrs[k].loaded_value) for k in _content_columns(obj)}
+            pending.append(("delete", obj, {}, was))
+    if not pending:
+        return
+    connection = session.connection()
+    table = AuditEntry.__table__
+    assert isinstance(table, Table)
+    last = connection.execute(
+        select(table.c.seq, table.c.hash).order_by(table.c.seq.desc()).limit(1)
+    ).first()
+    seq, prev = (last[0], last[1]) if last else (0, GENESIS_HASH)
+    actor = str(session.info.get(ACTOR_KEY, "unknown"))
+    at = datetime.now(UTC).isoformat(timespec="microseconds")
+    rows = []
+    for action, obj, new, old in pending:
+        seq += 1
+        changes = canonical({"set": new, "was": old})
+        name = obj.__tablename__
+        digest = entry_hash(prev, seq, at, actor, name, obj.id, action, changes)
+        rows.append(
+            {
+                "seq": seq,
+                "at": at,
+                "actor": actor,
+                "table_name": name,
+                "record_id": obj.id,
+                "action": action,
+                "changes": changes,
+                "prev_hash": prev,
+                "hash": digest,
+            }
+        )
+        prev = digest
+    connection.execute(table.insert(), rows)
+
+
+def install(factory: sessionmaker[Session]) -> None:
+    event.listen(factory, "before_flush", _before_flush)
+    event.listen(factory, "after_flush", _after_flush)
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    entries: int
+    problems: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _entries(session: Session) -> Iterator[AuditEntry]:
+    yield from session.scalars(
+        select(AuditEntry).order_by(AuditEntry.seq).execution_options(yield_per=500)
+    )
+
+
+def verify(session: Session) -> ChainReport:
+    """Check the chain links and that replaying it gives exactly the live tables."""
+    problems: list[str] = []
+    prev = GENESIS_HASH
+    expected_seq = 1
+    replayed: dict[str, dict[str, dict[str, Any]]] = {name: {} for name in RECORD_TYPES}
+    count = 0
+    for entry in _entries(session):
+        count += 1
+        if entry.seq != expected_seq:
+            problems.append(f"Audit entry {expected_seq} is missing.")
+            break
+        if entry.prev_hash != prev:
+            problems.append(f"Audit entry {entry.seq} does not follow the one before it.")
+            break
+        digest = entry_hash(
+            entry.prev_hash,
+            entry.seq,
+            entry.at,
+            entry.actor,
+            entry.table_name,
+            entry.record_id,
+            entry.action,
+            entry.changes,
+        )
+        if digest != entry.hash:
+            problems.append(f"Audit entry {entry.seq} has been altered.")
+            break
+        table = replayed.get(entry.table_name)
+        if table is None:
+            problems.append(f"Audit entry {entry.seq} names an unknown table.")
+            break
+        changes = json.loads(entry.changes)
+        if entry.action == "delete":
+            table.pop(entry.record_id, None)
+        else:
+            table.setdefault(entry.record_id, {}).update(changes["set"])
+        prev = entry.hash
+        expected_seq += 1
+    if problems:
+        return ChainReport(count, tuple(problems))
+    for name, cls in RECORD_TYPES.items():
+        live = {
+            obj.id: {k: plain(getattr(obj, k)) for k in _content_columns(obj)}
+            for obj in session.scalars(select(cls))
+        }
+        if live != replayed[name]:
+            differing = len(set(live) ^ set(replayed[name])) or sum(
+                live[k] != replayed[name].get(k) for k in live
+            )
+            problems.append(
+                f"{differing} {name.replace('_', ' ')} record(s) differ from the audit trail."
+            )
+    return ChainReport(count, tuple(problems))

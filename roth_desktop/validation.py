@@ -1,0 +1,54 @@
+"""Rules for values people type, shared by every model and both front ends."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+# ROTH plans can run to 18 and transitional support to 25; anyone older is a typo.
+OLDEST_AGE = 25
+
+
+def today() -> date:
+    return date.today()
+
+
+def parse_date(text: str) -> date:
+    """Read a date typed as YYYY-MM-DD or DD/MM/YYYY; explain impossible ones plainly."""
+    cleaned = text.strip()
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(cleaned, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(f"'{cleaned}' is not a real date; use a date such as 31/01/2026.")
+
+
+def age_on(date_of_birth: date, when: date) -> int:
+    years = when.year - date_of_birth.year
+    if (when.month, when.day) < (date_of_birth.month, date_of_birth.day):
+        years -= 1
+    return years
+
+
+def nhs_number_problem(value: str) -> str | None:
+    """NHS numbers are ten digits whose last is a modulus-11 check digit."""
+    digits = value.replace(" ", "")
+    if len(digits) != 10 or not digits.isdigit():
+        return "An NHS number has 10 digits."
+    total = sum(int(d) * (10 - i) for i, d in enumerate(digits[:9]))
+    check = 11 - total % 11
+    if check == 11:
+        check = 0
+    if check == 10 or check != int(digits[9]):
+        return "That NHS number is not valid; check the digits."
+    return None
+
+
+def date_of_birth_problem(value: date | None) -> str | None:
+    if value is None:
+        return None
+    if value > today():
+        return "The date of birth cannot be in the future."
+    if age_on(value, today()) > OLDEST_AGE:
+        return f"That date of birth makes them over {OLDEST_AGE}; check the year."
+    return None
