@@ -1,0 +1,59 @@
+"""Shared fixtures. Every test gets its own config, state and temp folders, so
+tests can prove nothing personal was written outside the workspace."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from roth_desktop.demo import create_demo
+from roth_desktop.workspace import Workspace
+
+PASSPHRASE = "Fernleigh test passphrase"
+# Names from the demo: fictional, and distinctive enough to grep for in raw bytes.
+DEMO_NAMES = ("Tyler", "Marsh", "Amira", "Haddad", "Kai", "Brennan", "Joanne", "Samira")
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
+    dirs = {name: tmp_path / name for name in ("config", "state", "tmp", "home")}
+    for folder in dirs.values():
+        folder.mkdir()
+    monkeypatch.setenv("ROTH_DESKTOP_CONFIG_DIR", str(dirs["config"]))
+    monkeypatch.setenv("ROTH_DESKTOP_STATE_DIR", str(dirs["state"]))
+    monkeypatch.setenv("TMPDIR", str(dirs["tmp"]))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(dirs["home"] / ".cache"))
+    return dirs
+
+
+@pytest.fixture
+def passphrase_file(tmp_path: Path) -> Path:
+    path = tmp_path / "passphrase.txt"
+    path.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def demo_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "demo"
+    create_demo(folder, PASSPHRASE).lock()
+    return folder
+
+
+@pytest.fixture
+def demo_workspace(demo_folder: Path) -> Iterator[Workspace]:
+    workspace = Workspace.open(demo_folder, PASSPHRASE)
+    yield workspace
+    workspace.lock()
+
+
+@pytest.fixture
+def empty_workspace(tmp_path: Path) -> Iterator[Workspace]:
+    workspace = Workspace.create(tmp_path / "ws", PASSPHRASE)
+    yield workspace
+    workspace.lock()
