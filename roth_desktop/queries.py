@@ -9,7 +9,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from roth_desktop.models import Case, ConferenceStatus, Pathway, YoungPerson
+from roth_desktop.models import (
+    Agency,
+    Case,
+    ConferenceStatus,
+    Pathway,
+    Professional,
+    YoungPerson,
+)
 from roth_desktop.validation import age_on, today
 
 
@@ -115,3 +122,60 @@ def listing(session: Session) -> list[dict[str, Any]]:
         }
         for yp in people
     ]
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    """Everything the case view shows, as plain values (safe to hand to the UI thread)."""
+
+    young_person: dict[str, Any]
+    family: list[dict[str, Any]]
+    case: dict[str, Any] | None
+    transfers: list[dict[str, Any]]
+    professionals: list[dict[str, Any]]
+    conferences: list[dict[str, Any]]
+
+
+def case_detail(session: Session, young_person_id: str) -> CaseDetail | None:
+    yp = session.get(YoungPerson, young_person_id)
+    if yp is None:
+        return None
+    case = _current_case(yp)
+    conferences = []
+    professionals = []
+    if case is not None:
+        for conf in case.conferences:
+            values = conf.values()
+            values["chair_name"] = conf.chair.name if conf.chair else ""
+            values["attendance"] = [a.values() for a in conf.attendance]
+            conferences.append(values)
+        for link in case.professionals:
+            prof = link.professional
+            professionals.append(
+                {
+                    **link.values(),
+                    "name": prof.name,
+                    "job_title": prof.job_title,
+                    "agency": prof.agency.name,
+                    "email": prof.email,
+                    "phone": prof.phone,
+                }
+            )
+    return CaseDetail(
+        young_person=yp.values(),
+        family=[m.values() for m in yp.family],
+        case=case.values() if case else None,
+        transfers=[t.values() for t in case.transfers] if case else [],
+        professionals=sorted(professionals, key=lambda p: str(p["name"])),
+        conferences=conferences,
+    )
+
+
+def professional_choices(session: Session) -> list[tuple[str, str]]:
+    """(id, "Name — Agency") for every professional, for pick lists."""
+    rows = session.scalars(select(Professional).options(selectinload(Professional.agency)))
+    return sorted(((p.id, f"{p.name} — {p.agency.name}") for p in rows), key=lambda r: r[1])
+
+
+def agency_choices(session: Session) -> list[tuple[str, str]]:
+    return [(a.id, a.name) for a in session.scalars(select(Agency).order_by(Agency.name))]

@@ -23,6 +23,27 @@ def parse_date(text: str) -> date:
     raise ValueError(f"'{cleaned}' is not a real date; use a date such as 31/01/2026.")
 
 
+def parse_datetime(text: str) -> datetime:
+    """Read a date and time typed as DD/MM/YYYY HH:MM (or ISO)."""
+    cleaned = " ".join(text.split())
+    for fmt in ("%d/%m/%Y %H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M"):
+        try:
+            return datetime.strptime(cleaned, fmt)
+        except ValueError:
+            continue
+    raise ValueError(
+        f"'{cleaned}' is not a real date and time; use a form such as 31/01/2026 14:30."
+    )
+
+
+def format_date(value: date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def format_datetime(value: datetime | None) -> str:
+    return value.strftime("%d/%m/%Y %H:%M") if value else ""
+
+
 def age_on(date_of_birth: date, when: date) -> int:
     years = when.year - date_of_birth.year
     if (when.month, when.day) < (date_of_birth.month, date_of_birth.day):

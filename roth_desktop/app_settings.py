@@ -1,0 +1,52 @@
+"""The app's own settings: typed, few, and never about a person.
+
+Only the fields below exist; there is nowhere to put free text, so no name can
+end up in the settings file by accident.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+from roth_desktop.atomic_files import write_atomic
+from roth_desktop.paths import config_dir
+
+THEMES = ("standard", "high-contrast")
+
+
+@dataclass
+class AppSettings:
+    idle_lock_minutes: int = 5
+    last_workspace: str = ""
+    keyring_notice_shown: bool = False
+    quick_unlock_workspaces: tuple[str, ...] = ()  # workspace ids, never names
+    text_scale_percent: int = 100
+    theme: str = "standard"
+
+    @staticmethod
+    def path() -> Path:
+        return config_dir() / "settings.json"
+
+    @classmethod
+    def load(cls) -> AppSettings:
+        try:
+            raw = json.loads(cls.path().read_text("utf-8"))
+        except (OSError, ValueError):
+            return cls()
+        settings = cls()
+        if isinstance(raw, dict):
+            for f in fields(cls):
+                if f.name in raw:
+                    setattr(settings, f.name, raw[f.name])
+        settings.quick_unlock_workspaces = tuple(settings.quick_unlock_workspaces)
+        settings.idle_lock_minutes = max(1, min(int(settings.idle_lock_minutes), 240))
+        settings.text_scale_percent = max(100, min(int(settings.text_scale_percent), 200))
+        if settings.theme not in THEMES:
+            settings.theme = "standard"
+        return settings
+
+    def save(self) -> None:
+        self.path().parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(self.path(), json.dumps(asdict(self), indent=2).encode("utf-8"))

@@ -1,0 +1,103 @@
+"""The write operations the UI's undo stack is built from.
+
+Every edit a person makes is one of these: set one field, create one record,
+delete one record, or transfer a case to another pathway. Each returns what is
+needed to undo it, so undo and redo are just more edits (and so are audited
+like any other change).
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Enum as SqlEnum
+from sqlalchemy.orm import Session
+
+from roth_desktop.models import RECORD_TYPES, Case, Pathway, PathwayTransfer, Record
+
+
+class RecordGone(LookupError):
+    pass
+
+
+def _record_type(table: str) -> type[Record]:
+    try:
+        return RECORD_TYPES[table]
+    except KeyError:
+        raise ValueError(f"unknown record type {table!r}") from None
+
+
+def coerce(cls: type[Record], field: str, value: Any) -> Any:
+    """Turn a UI value (often plain text) into the column's Python type."""
+    column = cls.__table__.columns[field]
+    if value == "" and column.nullable and column.foreign_keys:
+        return None  # "not chosen" in a pick list means no link, not a link to ""
+    if isinstance(column.type, SqlEnum) and value is not None and column.type.enum_class:
+        enum_class: type[enum.Enum] = column.type.enum_class
+        return enum_class(value)
+    return value
+
+
+def _get(session: Session, table: str, record_id: str) -> Record:
+    record = session.get(_record_type(table), record_id)
+    if record is None:
+        raise RecordGone(f"{table} {record_id} no longer exists")
+    return record
+
+
+def set_field(session: Session, table: str, record_id: str, field: str, value: Any) -> Any:
+    """Set one field; return the value it had (for undo)."""
+    record = _get(session, table, record_id)
+    if field in Record.BOOKKEEPING or field == "id":
+        raise ValueError(f"{field} cannot be edited")
+    old = getattr(record, field)
+    setattr(record, field, coerce(type(record), field, value))
+    session.flush()
+    return old
+
+
+def create_record(session: Session, table: str, values: dict[str, Any]) -> str:
+    cls = _record_type(table)
+    record = cls(**{k: coerce(cls, k, v) for k, v in values.items()})
+    session.add(record)
+    session.flush()
+    return record.id
+
+
+def delete_record(session: Session, table: str, record_id: str) -> dict[str, Any]:
+    """Delete one record; return its values so undo can recreate it exactly."""
+    record = _get(session, table, record_id)
+    values = {k: v for k, v in record.values().items() if k not in Record.BOOKKEEPING}
+    session.delete(record)
+    session.flush()
+    return values
+
+
+@dataclass(frozen=True)
+class Transfer:
+    transfer_id: str
+    previous_pathway: Pathway
+
+
+def transfer_pathway(
+    session: Session, case_id: str, to: Pathway, on: date, reason: str
+) -> Transfer:
+    case = session.get(Case, case_id)
+    if case is None:
+        raise RecordGone(f"case {case_id} no longer exists")
+    previous = case.pathway
+    transfer = PathwayTransfer(
+        case=case, from_pathway=previous, to_pathway=Pathway(to), transferred_on=on, reason=reason
+    )
+    session.add(transfer)
+    case.pathway = Pathway(to)
+    session.flush()
+    return Transfer(transfer.id, previous)
+
+
+def undo_transfer(session: Session, transfer: Transfer, case_id: str) -> None:
+    delete_record(session, "pathway_transfer", transfer.transfer_id)
+    set_field(session, "case_episode", case_id, "pathway", transfer.previous_pathway)

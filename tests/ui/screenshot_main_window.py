@@ -1,0 +1,57 @@
+"""Open the demo workspace in a real window and save a screenshot of it.
+
+Run under Xvfb with QT_QPA_PLATFORM=xcb:
+    python screenshot_main_window.py DEMO_DIR PASSPHRASE_FILE OUT.png [TAB]
+It drives the app as a chair would: unlock, pick a young person, open a tab.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from roth_desktop.app_settings import AppSettings
+from ui.app import Controller
+
+
+def main() -> int:
+    folder, passphrase_file, out = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
+    tab = int(sys.argv[4]) if len(sys.argv) > 4 else 0
+    app = QApplication(sys.argv[:1])
+    controller = Controller(app, folder, AppSettings())
+    controller.start()
+    dialog = controller.unlock_dialog
+    dialog.passphrase.setText(passphrase_file.read_text("utf-8").rstrip("\n"))
+    dialog.unlock()
+    result = {"code": 1}
+
+    def wait_for_window(tries: int = 0) -> None:
+        window = controller.window
+        if window is None or window.case_list.model.rowCount() == 0:
+            if tries > 200:
+                app.exit(1)
+                return
+            QTimer.singleShot(50, lambda: wait_for_window(tries + 1))
+            return
+        window.case_list.select(window.case_list.model.rows[-1].young_person_id)
+        window.case_view.tabs.setCurrentIndex(tab)
+        QTimer.singleShot(800, shoot)
+
+    def shoot() -> None:
+        window = controller.window
+        assert window is not None
+        screen = window.screen()
+        ok = screen.grabWindow(0).save(str(out)) if screen else window.grab().save(str(out))
+        result["code"] = 0 if ok else 1
+        controller.shutdown()
+        app.exit(result["code"])
+
+    QTimer.singleShot(100, wait_for_window)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,520 @@
+"""One young person's case: who they are, their network, the case and its conferences.
+
+Inline fields save as soon as the person leaves them; lists are changed through
+small dialogs. Every change goes through the Store, so it is saved, audited and
+undoable, and the view redraws from what was actually saved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from roth_desktop.errors import ValidationError
+from roth_desktop.models import AttendanceStatus, AttendeeRole, ConferenceKind, Pathway
+from roth_desktop.queries import CaseDetail, agency_choices, case_detail, professional_choices
+from roth_desktop.validation import age_on, format_date, format_datetime, today
+from ui import record_specs
+from ui.forms import FieldSpec, RecordDialog, RecordForm, plain_value
+from ui.record_table import Column, RecordTableModel, record_table, selected_row
+from ui.store import Store
+
+
+def _label(enum_cls: Any) -> Callable[[Any], str]:
+    return lambda value: enum_cls(value).label if value else ""
+
+
+def _yes(value: Any) -> str:
+    return "Yes" if value else "No"
+
+
+def _date(value: Any) -> str:
+    return format_date(value) if isinstance(value, date) else ""
+
+
+def _datetime(value: Any) -> str:
+    return format_datetime(value) if isinstance(value, datetime) else ""
+
+
+def _button(text: str, name: str, handler: Callable[[], object]) -> QPushButton:
+    button = QPushButton(text)
+    button.setObjectName(name)
+    button.setAccessibleName(text.replace("&", "").rstrip("…"))
+    button.clicked.connect(handler)
+    return button
+
+
+class _ListSection(QWidget):
+    """A table with its buttons beneath, used for every list on the case view."""
+
+    def __init__(self, title: str, columns: Sequence[Column], buttons: list[QPushButton]) -> None:
+        super().__init__()
+        self.view, self.model = record_table(title, columns)
+        row = QHBoxLayout()
+        for button in buttons:
+            row.addWidget(button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        heading = QLabel(f"<b>{title}</b>")
+        heading.setAccessibleName(title)
+        layout.addWidget(heading)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(row)
+
+    def selected(self) -> dict[str, Any] | None:
+        return selected_row(self.view)
+
+
+class CaseView(QWidget):
+    loaded = Signal(str)  # young person id, once the view shows them
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.detail: CaseDetail | None = None
+        self.young_person_id: str | None = None
+
+        self.header = QLabel("Choose a young person from the list, or add one with Ctrl+N.")
+        self.header.setObjectName("case_header")
+        self.header.setWordWrap(True)
+        self.header.setProperty("role", "heading")
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("case_tabs")
+        self.tabs.setAccessibleName("Case sections")
+
+        self.person_form = RecordForm(record_specs.young_person())
+        self.person_form.setObjectName("young_person_form")
+        self.person_form.field_edited.connect(self._person_edited)
+        self.tabs.addTab(self.person_form, "&Young person")
+
+        self.family = _ListSection(
+            "Family and network",
+            [
+                Column("name", "Name"),
+                Column("relationship_to_young_person", "Relationship"),
+                Column("parental_responsibility", "Parental responsibility", _yes),
+                Column("plan_partner", "Plan partner", _yes),
+                Column("phone", "Phone"),
+            ],
+            [
+                _button("Add family member…", "add_family", self.add_family_member),
+                _button("Edit…", "edit_family", self.edit_family_member),
+                _button("Remove", "remove_family", self.remove_family_member),
+            ],
+        )
+        self.family.view.doubleClicked.connect(lambda _i: self.edit_family_member())
+        self.tabs.addTab(self.family, "&Family and network")
+
+        case_page = QWidget()
+        self.case_form = RecordForm(record_specs.case())
+        self.case_form.setObjectName("case_form")
+        self.case_form.field_edited.connect(self._case_edited)
+        self.open_case_button = _button("Open a case…", "open_case", self.open_case)
+        self.transfers = _ListSection(
+            "Pathway transfers",
+            [
+                Column("transferred_on", "Date", _date),
+                Column("from_pathway", "From", _label(Pathway)),
+                Column("to_pathway", "To", _label(Pathway)),
+                Column("reason", "Reason"),
+            ],
+            [_button("Transfer pathway…", "transfer_pathway", self.transfer_pathway)],
+        )
+        case_layout = QVBoxLayout(case_page)
+        case_layout.addWidget(self.case_form)
+        case_layout.addWidget(self.open_case_button)
+        case_layout.addWidget(self.transfers, 1)
+        self.tabs.addTab(case_page, "C&ase")
+
+        self.professionals = _ListSection(
+            "Professionals",
+            [
+                Column("name", "Name"),
+                Column("role_in_case", "Part in this case"),
+                Column("agency", "Agency"),
+                Column("job_title", "Job title"),
+                Column("email", "Email"),
+            ],
+            [
+                _button("Add to case…", "add_professional", self.add_professional),
+                _button("Remove from case", "remove_professional", self.remove_professional),
+                _button("New professional…", "new_professional", self.new_professional),
+                _button("New agency…", "new_agency", self.new_agency),
+            ],
+        )
+        self.tabs.addTab(self.professionals, "&Professionals")
+
+        conference_page = QWidget()
+        self.conferences = _ListSection(
+            "Conferences",
+            [
+                Column("starts_at", "Date", _datetime),
+                Column("kind", "Type", _label(ConferenceKind)),
+                Column("status", "Status", lambda v: "Agreed" if v == "agreed" else "Draft"),
+                Column("chair_name", "Chair"),
+                Column("location", "Where"),
+            ],
+            [
+                _button("Add conference…", "add_conference", self.add_conference),
+                _button("Edit conference…", "edit_conference", self.edit_conference),
+            ],
+        )
+        self.conferences.view.doubleClicked.connect(lambda _i: self.edit_conference())
+        self.attendance = _ListSection(
+            "Attendance at the selected conference",
+            [
+                Column("name", "Name"),
+                Column("role", "Role", _label(AttendeeRole)),
+                Column("organisation", "Organisation"),
+                Column("status", "Attendance", _label(AttendanceStatus)),
+                Column("arrived_at", "Arrived", _datetime),
+                Column("left_at", "Left", _datetime),
+            ],
+            [
+                _button("Add attendee…", "add_attendee", self.add_attendee),
+                _button("Edit attendee…", "edit_attendee", self.edit_attendee),
+                _button("Remove attendee", "remove_attendee", self.remove_attendee),
+            ],
+        )
+        self.attendance.view.doubleClicked.connect(lambda _i: self.edit_attendee())
+        self.conferences.view.selectionModel().currentRowChanged.connect(
+            lambda *_: self._show_attendance()
+        )
+        conf_layout = QVBoxLayout(conference_page)
+        conf_layout.addWidget(self.conferences, 1)
+        conf_layout.addWidget(self.attendance, 1)
+        self.tabs.addTab(conference_page, "Co&nferences")
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.tabs, 1)
+        self.tabs.setEnabled(False)
+        store.changed.connect(self.reload)
+
+    # -- loading --------------------------------------------------------------------------
+    def show_young_person(self, young_person_id: str) -> None:
+        self.young_person_id = young_person_id
+        self.reload()
+
+    def reload(self) -> None:
+        wanted = self.young_person_id
+        if wanted is None:
+            return
+
+        def shown(detail: CaseDetail | None) -> None:
+            if wanted == self.young_person_id:
+                self._render(detail)
+
+        self.store.read(lambda s: case_detail(s, wanted), shown)
+
+    def _render(self, detail: CaseDetail | None) -> None:
+        self.detail = detail
+        self.tabs.setEnabled(detail is not None)
+        if detail is None:
+            self.header.setText("That young person is no longer in this workspace.")
+            return
+        yp = detail.young_person
+        name = f"{yp['preferred_name'] or yp['first_name']} {yp['last_name']}"
+        age = f", {age_on(yp['date_of_birth'], today())}" if yp["date_of_birth"] else ""
+        case = detail.case
+        pathway = Pathway(case["pathway"]).label if case else "no open case"
+        upcoming = [
+            c
+            for c in detail.conferences
+            if c["status"] == "draft" and c["starts_at"].date() >= today()
+        ]
+        next_conf = ""
+        if upcoming:
+            soonest = min(c["starts_at"] for c in upcoming)
+            next_conf = f" · next conference {format_date(soonest.date())}"
+        self.header.setText(f"<h2>{name}{age}</h2>{pathway}{next_conf}")
+        self.header.setAccessibleName(f"{name}{age}. {pathway}{next_conf}")
+        self.person_form.set_values(yp)
+        self.family.model.set_rows(detail.family)
+        self.case_form.setVisible(case is not None)
+        self.open_case_button.setVisible(case is None)
+        self.transfers.setEnabled(case is not None)
+        self.professionals.setEnabled(case is not None)
+        self.conferences.setEnabled(case is not None)
+        if case is not None:
+            self.case_form.set_values(case)
+        self.transfers.model.set_rows(detail.transfers)
+        self.professionals.model.set_rows(detail.professionals)
+        keep = self.conferences.selected()
+        self.conferences.model.set_rows(detail.conferences)
+        self._reselect(self.conferences.view, self.conferences.model, keep)
+        self._show_attendance()
+        self.loaded.emit(yp["id"])
+
+    @staticmethod
+    def _reselect(view: QTableView, model: RecordTableModel, keep: dict[str, Any] | None) -> None:
+        for row, values in enumerate(model.rows):
+            if keep is not None and values["id"] == keep["id"]:
+                view.selectRow(row)
+                return
+        if model.rows:
+            view.selectRow(len(model.rows) - 1)
+
+    def _show_attendance(self) -> None:
+        conference = self.conferences.selected()
+        self.attendance.model.set_rows(conference["attendance"] if conference else [])
+        self.attendance.setEnabled(conference is not None)
+
+    # -- inline edits ---------------------------------------------------------------------
+    def _inline(self, form: RecordForm, table: str, record_id: str, field: str, value: Any) -> None:
+        def refused(error: BaseException) -> None:
+            if isinstance(error, ValidationError):
+                form.show_problems({field: error.problems.get(field, str(error))})
+            form.revert(field)
+
+        label = form.specs[field].label.lower()
+        self.store.set_field(table, record_id, field, value, label, failed=refused)
+
+    def _person_edited(self, field: str, value: Any) -> None:
+        if self.detail is not None:
+            self._inline(
+                self.person_form, "young_person", self.detail.young_person["id"], field, value
+            )
+
+    def _case_edited(self, field: str, value: Any) -> None:
+        if self.detail is not None and self.detail.case is not None:
+            self._inline(self.case_form, "case_episode", self.detail.case["id"], field, value)
+
+    # -- dialogs --------------------------------------------------------------------------
+    def _dialog(
+        self,
+        title: str,
+        specs: list[FieldSpec],
+        values: dict[str, Any] | None,
+        save: Callable[[dict[str, Any], Callable[[], None], Callable[[BaseException], None]], None],
+    ) -> RecordDialog:
+        dialog = RecordDialog(title, specs, save, values, self)
+        dialog.setObjectName("record_dialog")
+        dialog.open()
+        return dialog
+
+    def _create_dialog(
+        self,
+        title: str,
+        table: str,
+        specs: list[FieldSpec],
+        defaults: dict[str, Any],
+        fixed: dict[str, Any],
+        label: str,
+    ) -> RecordDialog:
+        def save(
+            values: dict[str, Any],
+            done: Callable[[], None],
+            failed: Callable[[BaseException], None],
+        ) -> None:
+            self.store.create(
+                table, {**values, **fixed}, label, done=lambda _id: done(), failed=failed
+            )
+
+        return self._dialog(title, specs, defaults, save)
+
+    def _edit_dialog(
+        self, title: str, table: str, specs: list[FieldSpec], current: dict[str, Any], label: str
+    ) -> RecordDialog:
+        def save(
+            values: dict[str, Any],
+            done: Callable[[], None],
+            failed: Callable[[BaseException], None],
+        ) -> None:
+            changed = {k: v for k, v in values.items() if v != plain_value(current.get(k))}
+            if not changed:
+                done()
+                return
+            self.store.update(table, current["id"], changed, label, failed=failed, done=done)
+
+        return self._dialog(title, specs, current, save)
+
+    def add_family_member(self) -> RecordDialog | None:
+        if self.detail is None:
+            return None
+        return self._create_dialog(
+            "Add family member",
+            "family_member",
+            record_specs.family_member(),
+            {"plan_partner": True},
+            {"young_person_id": self.detail.young_person["id"]},
+            "family member",
+        )
+
+    def edit_family_member(self) -> RecordDialog | None:
+        member = self.family.selected()
+        if member is None:
+            return None
+        return self._edit_dialog(
+            "Edit family member",
+            "family_member",
+            record_specs.family_member(),
+            member,
+            "family member",
+        )
+
+    def remove_family_member(self) -> None:
+        member = self.family.selected()
+        if member is not None:
+            self.store.delete("family_member", member["id"], "family member")
+
+    def open_case(self) -> RecordDialog | None:
+        if self.detail is None:
+            return None
+        return self._create_dialog(
+            "Open a case",
+            "case_episode",
+            record_specs.new_case(),
+            {"pathway": Pathway.ROTH.value, "opened_on": today()},
+            {"young_person_id": self.detail.young_person["id"]},
+            "case",
+        )
+
+    def transfer_pathway(self) -> RecordDialog | None:
+        if self.detail is None or self.detail.case is None:
+            return None
+        case_id = self.detail.case["id"]
+
+        def save(
+            values: dict[str, Any],
+            done: Callable[[], None],
+            failed: Callable[[BaseException], None],
+        ) -> None:
+            if not values["transferred_on"]:
+                failed(ValidationError({"transferred_on": "Enter the date of the transfer."}))
+                return
+            self.store.transfer(
+                case_id,
+                Pathway(values["to_pathway"]),
+                values["transferred_on"],
+                values["reason"],
+                done,
+                failed,
+            )
+
+        return self._dialog(
+            "Transfer pathway", record_specs.transfer(), {"transferred_on": today()}, save
+        )
+
+    def _with_choices(
+        self,
+        query: Callable[[Session], list[tuple[str, str]]],
+        then: Callable[[list[tuple[str, str]]], object],
+    ) -> None:
+        self.store.read(query, then)
+
+    def add_professional(self) -> None:
+        if self.detail is None or self.detail.case is None:
+            return
+        case_id = self.detail.case["id"]
+        self._with_choices(
+            professional_choices,
+            lambda choices: self._create_dialog(
+                "Add a professional to this case",
+                "case_professional",
+                record_specs.case_professional(choices),
+                {},
+                {"case_id": case_id},
+                "professional",
+            ),
+        )
+
+    def remove_professional(self) -> None:
+        link = self.professionals.selected()
+        if link is not None:
+            self.store.delete("case_professional", link["id"], "professional from case")
+
+    def new_professional(self) -> None:
+        self._with_choices(
+            agency_choices,
+            lambda choices: self._create_dialog(
+                "New professional",
+                "professional",
+                record_specs.professional(choices),
+                {},
+                {},
+                "professional",
+            ),
+        )
+
+    def new_agency(self) -> RecordDialog:
+        return self._create_dialog("New agency", "agency", record_specs.agency(), {}, {}, "agency")
+
+    def add_conference(self) -> None:
+        if self.detail is None or self.detail.case is None:
+            return
+        case_id = self.detail.case["id"]
+        kind = ConferenceKind.REVIEW if self.detail.conferences else ConferenceKind.INITIAL
+        defaults = {
+            "kind": kind.value,
+            "status": "draft",
+            "starts_at": datetime.combine(today(), datetime.min.time()).replace(hour=10),
+        }
+        self._with_choices(
+            professional_choices,
+            lambda chairs: self._create_dialog(
+                "Add conference",
+                "conference",
+                record_specs.conference(chairs),
+                defaults,
+                {"case_id": case_id},
+                "conference",
+            ),
+        )
+
+    def edit_conference(self) -> None:
+        conference = self.conferences.selected()
+        if conference is None:
+            return
+        current = {k: v for k, v in conference.items() if k not in ("attendance", "chair_name")}
+        current["chair_id"] = current.get("chair_id") or ""
+        self._with_choices(
+            professional_choices,
+            lambda chairs: self._edit_dialog(
+                "Edit conference",
+                "conference",
+                record_specs.conference(chairs),
+                current,
+                "conference",
+            ),
+        )
+
+    def add_attendee(self) -> RecordDialog | None:
+        conference = self.conferences.selected()
+        if conference is None:
+            return None
+        return self._create_dialog(
+            "Add attendee",
+            "attendance",
+            record_specs.attendance(),
+            {"status": "invited"},
+            {"conference_id": conference["id"]},
+            "attendee",
+        )
+
+    def edit_attendee(self) -> RecordDialog | None:
+        attendee = self.attendance.selected()
+        if attendee is None:
+            return None
+        return self._edit_dialog(
+            "Edit attendee", "attendance", record_specs.attendance(), attendee, "attendee"
+        )
+
+    def remove_attendee(self) -> None:
+        attendee = self.attendance.selected()
+        if attendee is not None:
+            self.store.delete("attendance", attendee["id"], "attendee")

@@ -1,0 +1,292 @@
+"""Forms built from field specs: one way to show, parse and validate a record.
+
+Every field gets a visible label with a keyboard mnemonic, an accessible name
+and description, and its own error line, so a problem is read out beside the
+field it concerns rather than in a pop-up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Literal
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from roth_desktop.errors import ValidationError
+from roth_desktop.validation import format_date, format_datetime, parse_date, parse_datetime
+
+Kind = Literal["text", "multiline", "date", "datetime", "choice", "bool"]
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    label: str
+    kind: Kind = "text"
+    choices: Sequence[tuple[str, str]] = ()  # (stored value, what people see)
+    help: str = ""
+    read_only: bool = False
+
+
+class _CommitOnFocusOut(QObject):
+    """Multi-line text commits when the person leaves the box, not on every key."""
+
+    def __init__(self, commit: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._commit = commit
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut:
+            self._commit()
+        return False
+
+
+def plain_value(value: Any) -> Any:
+    """An enum as its stored value; anything else as it is."""
+    return value.value if hasattr(value, "value") and not isinstance(value, str) else value
+
+
+class RecordForm(QWidget):
+    """Shows one record's fields; emits ``field_edited(name, value)`` when one changes."""
+
+    field_edited = Signal(str, object)
+
+    def __init__(self, specs: Sequence[FieldSpec], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.specs = {spec.name: spec for spec in specs}
+        self.widgets: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        self._shown: dict[str, Any] = {}
+        self._loading = False
+        outer = QVBoxLayout(self)
+        layout = QFormLayout()
+        outer.addLayout(layout)
+        outer.addStretch(1)  # spare height goes below the fields, not into them
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for spec in specs:
+            widget = self._make_widget(spec)
+            widget.setObjectName(f"field_{spec.name}")
+            widget.setAccessibleName(spec.label)
+            widget.setAccessibleDescription(spec.help or spec.label)
+            if spec.help:
+                widget.setToolTip(spec.help)
+            widget.setEnabled(not spec.read_only)
+            label = QLabel(f"&{spec.label}")
+            label.setBuddy(widget)
+            error = QLabel()
+            error.setObjectName(f"error_{spec.name}")
+            error.setProperty("role", "error")
+            error.setWordWrap(True)
+            error.setAccessibleName(f"Problem with {spec.label}")
+            error.hide()
+            box = QWidget()
+            box_layout = QVBoxLayout(box)
+            box_layout.setContentsMargins(0, 0, 0, 0)
+            box_layout.setSpacing(2)
+            box_layout.addWidget(widget)
+            box_layout.addWidget(error)
+            box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+            layout.addRow(label, box)
+            self.widgets[spec.name] = widget
+            self.errors[spec.name] = error
+
+    # -- building -----------------------------------------------------------------------
+    def _make_widget(self, spec: FieldSpec) -> QWidget:
+        def commit() -> None:
+            self._commit(spec.name)
+
+        if spec.kind == "multiline":
+            text = QPlainTextEdit()
+            text.setTabChangesFocus(True)  # Tab moves on, as in every other field
+            text.setFixedHeight(text.fontMetrics().lineSpacing() * 4 + 12)
+            text.installEventFilter(_CommitOnFocusOut(commit, text))
+            return text
+        if spec.kind == "choice":
+            combo = QComboBox()
+            for value, label in spec.choices:
+                combo.addItem(label, value)
+            combo.activated.connect(lambda _i: commit())
+            return combo
+        if spec.kind == "bool":
+            check = QCheckBox()
+            check.toggled.connect(lambda _on: commit())
+            return check
+        line = QLineEdit()
+        if spec.kind == "date":
+            line.setPlaceholderText("DD/MM/YYYY")
+        elif spec.kind == "datetime":
+            line.setPlaceholderText("DD/MM/YYYY HH:MM")
+        line.editingFinished.connect(commit)
+        return line
+
+    # -- values ---------------------------------------------------------------------------
+    def set_values(self, values: dict[str, Any]) -> None:
+        self._loading = True
+        try:
+            for name, spec in self.specs.items():
+                if name not in values:
+                    continue
+                value = plain_value(values[name])
+                widget = self.widgets[name]
+                if widget.hasFocus() and self._shown.get(name) == value:
+                    continue  # never overwrite what someone is typing with the same saved value
+                self._shown[name] = value
+                if isinstance(widget, QComboBox):
+                    widget.setCurrentIndex(max(0, widget.findData(value)))
+                elif isinstance(widget, QCheckBox):
+                    widget.setChecked(bool(value))
+                elif isinstance(widget, QPlainTextEdit):
+                    if widget.toPlainText() != (value or ""):
+                        widget.setPlainText(value or "")
+                elif isinstance(widget, QLineEdit):
+                    widget.setText(self._format(spec, value))
+                    widget.setCursorPosition(0)
+                self._set_error(name, "")
+        finally:
+            self._loading = False
+
+    @staticmethod
+    def _format(spec: FieldSpec, value: Any) -> str:
+        if spec.kind == "date":
+            return format_date(value) if isinstance(value, date) else ""
+        if spec.kind == "datetime":
+            return format_datetime(value) if isinstance(value, datetime) else ""
+        return "" if value is None else str(value)
+
+    def value(self, name: str) -> Any:
+        """The field's current value, parsed; raises ValidationError when unreadable."""
+        spec = self.specs[name]
+        widget = self.widgets[name]
+        if isinstance(widget, QComboBox):
+            return widget.currentData()
+        if isinstance(widget, QCheckBox):
+            return widget.isChecked()
+        if isinstance(widget, QPlainTextEdit):
+            return widget.toPlainText()
+        assert isinstance(widget, QLineEdit)
+        text = widget.text().strip()
+        try:
+            if spec.kind == "date":
+                return parse_date(text) if text else None
+            if spec.kind == "datetime":
+                return parse_datetime(text) if text else None
+        except ValueError as exc:
+            raise ValidationError({name: str(exc)}) from None
+        return text
+
+    def values(self) -> dict[str, Any]:
+        found: dict[str, Any] = {}
+        problems: dict[str, str] = {}
+        for name, spec in self.specs.items():
+            if spec.read_only:
+                continue
+            try:
+                found[name] = self.value(name)
+            except ValidationError as exc:
+                problems.update(exc.problems)
+        if problems:
+            self.show_problems(problems)
+            raise ValidationError(problems)
+        return found
+
+    def _commit(self, name: str) -> None:
+        if self._loading:
+            return
+        try:
+            value = self.value(name)
+        except ValidationError as exc:
+            self.show_problems(exc.problems)
+            return
+        if value == self._shown.get(name):
+            self._set_error(name, "")
+            return
+        self._shown[name] = value
+        self.field_edited.emit(name, value)
+
+    # -- problems -------------------------------------------------------------------------
+    def show_problems(self, problems: dict[str, str]) -> None:
+        first: QWidget | None = None
+        for name in self.specs:
+            message = problems.get(name, "")
+            self._set_error(name, message)
+            if message and first is None:
+                first = self.widgets[name]
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _set_error(self, name: str, message: str) -> None:
+        label = self.errors[name]
+        label.setText(message)
+        label.setVisible(bool(message))
+
+    def revert(self, name: str) -> None:
+        """Show the last saved value again (after an edit was refused)."""
+        self.set_values({name: self._shown.get(name)})
+
+
+class RecordDialog(QDialog):
+    """Create or edit a record in one go; stays open while there are problems."""
+
+    def __init__(
+        self,
+        title: str,
+        specs: Sequence[FieldSpec],
+        submit: Callable[
+            [dict[str, Any], Callable[[], None], Callable[[BaseException], None]], None
+        ],
+        values: dict[str, Any] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.setMinimumWidth(460)
+        self.form = RecordForm(specs)
+        if values:
+            self.form.set_values(values)
+        self._submit = submit
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        for button in self.buttons.buttons():
+            button.setAccessibleName(button.text().replace("&", ""))
+        self.buttons.accepted.connect(self._save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addWidget(self.buttons)
+
+    def _save(self) -> None:
+        try:
+            values = self.form.values()
+        except ValidationError:
+            return
+        self.buttons.setEnabled(False)
+        self._submit(values, self._saved, self._failed)
+
+    def _saved(self) -> None:
+        self.buttons.setEnabled(True)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        if isinstance(error, ValidationError):
+            known = {k: v for k, v in error.problems.items() if k in self.form.specs}
+            self.form.show_problems(known or {next(iter(self.form.specs)): str(error)})
+        else:
+            raise error

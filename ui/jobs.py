@@ -1,0 +1,76 @@
+"""Storage work off the UI thread.
+
+All database work runs, in order, on one worker thread: SQLite takes one
+writer at a time anyway, and a single queue means an undo can never overtake
+the edit it undoes. Results come back to the UI thread through a queued Qt
+signal. ``busy_changed`` drives the status bar's "Saving…" indicator.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+T = TypeVar("T")
+
+Done = Callable[[Any], None]
+Failed = Callable[[BaseException], None]
+
+
+class Jobs(QObject):
+    busy_changed = Signal(bool)
+    _finished = Signal(object, object, object)  # callback, result, error
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="roth-db")
+        self._pending = 0
+        self._finished.connect(self._deliver)
+
+    @property
+    def pending(self) -> int:
+        return self._pending
+
+    def submit(
+        self,
+        work: Callable[[], T],
+        done: Callable[[T], object] | None = None,
+        failed: Failed | None = None,
+    ) -> None:
+        self._pending += 1
+        if self._pending == 1:
+            self.busy_changed.emit(True)
+
+        def run() -> None:
+            try:
+                result = work()
+            except BaseException as exc:  # handed back to the UI thread, not lost
+                self._finished.emit(failed, None, exc)
+            else:
+                self._finished.emit(done, result, None)
+
+        self._pool.submit(run)
+
+    @Slot(object, object, object)
+    def _deliver(self, callback: Any, result: Any, error: BaseException | None) -> None:
+        self._pending -= 1
+        try:
+            if error is not None:
+                if callback is None:
+                    raise error
+                callback(error)
+            elif callback is not None:
+                callback(result)
+        finally:
+            if self._pending == 0:
+                self.busy_changed.emit(False)
+
+    def wait_idle(self) -> None:
+        """Block until queued work is done (used when locking and in tests)."""
+        self._pool.submit(lambda: None).result()
+
+    def shutdown(self) -> None:
+        self._pool.shutdown(wait=True)

@@ -1,0 +1,264 @@
+"""The chair's main window: the case list beside the case view."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from roth_desktop import __version__
+from roth_desktop.errors import RothError
+from roth_desktop.models import Gender
+from roth_desktop.queries import CaseRow, case_rows
+from ui import record_specs
+from ui.case_list import CaseListPanel
+from ui.case_view import CaseView
+from ui.forms import RecordDialog
+from ui.store import Store
+
+SHORTCUTS = (
+    ("Ctrl+N", "Add a young person"),
+    ("Ctrl+F", "Search the case list"),
+    ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo the last change"),
+    ("Ctrl+L", "Lock the workspace now"),
+    ("Alt+underlined letter", "Jump to a tab or field"),
+    ("F1", "This list"),
+)
+
+
+class MainWindow(QMainWindow):
+    lock_requested = Signal()
+
+    def __init__(self, store: Store, idle_minutes: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.setWindowTitle(f"ROTH Desktop — {store.workspace.folder.name}")
+        self.setObjectName("main_window")
+        self.setAccessibleName("ROTH Desktop")
+        self.resize(1280, 800)
+
+        self.case_list = CaseListPanel()
+        self.case_view = CaseView(store)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.case_list)
+        splitter.addWidget(self.case_view)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([420, 860])
+        self.setCentralWidget(splitter)
+
+        self.lock_state = QLabel(
+            f"Unlocked · locks after {idle_minutes} idle minutes · Ctrl+L locks now"
+        )
+        self.lock_state.setObjectName("lock_state")
+        self.lock_state.setAccessibleName("Lock state")
+        self.save_state = QLabel("All changes saved")
+        self.save_state.setObjectName("save_state")
+        self.save_state.setAccessibleName("Save state")
+        self.statusBar().addWidget(self.lock_state, 1)
+        self.statusBar().addPermanentWidget(self.save_state)
+
+        self._build_menus()
+        self.case_list.young_person_chosen.connect(self.case_view.show_young_person)
+        store.changed.connect(self.reload_list)
+        store.problem.connect(self.show_problem)
+        store.jobs.busy_changed.connect(self._busy)
+        self.reload_list()
+
+    # -- menus ----------------------------------------------------------------------------
+    def _action(
+        self,
+        menu: Any,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+        handler: Callable[[], Any],
+        name: str,
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: handler())
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self._action(
+            file_menu,
+            "&New young person…",
+            QKeySequence.StandardKey.New,
+            self.new_young_person,
+            "action_new_young_person",
+        )
+        self._action(
+            file_menu,
+            "Change &passphrase…",
+            None,
+            self.change_passphrase,
+            "action_change_passphrase",
+        )
+        file_menu.addSeparator()
+        self._action(file_menu, "&Lock", "Ctrl+L", self.lock_requested.emit, "action_lock")
+        self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close, "action_quit")
+
+        edit_menu = bar.addMenu("&Edit")
+        undo = self.store.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setObjectName("action_undo")
+        redo = self.store.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        redo.setObjectName("action_redo")
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        edit_menu.addSeparator()
+        self._action(
+            edit_menu,
+            "&Find young person",
+            QKeySequence.StandardKey.Find,
+            self.focus_search,
+            "action_find",
+        )
+
+        help_menu = bar.addMenu("&Help")
+        self._action(
+            help_menu,
+            "&Keyboard shortcuts",
+            QKeySequence.StandardKey.HelpContents,
+            self.show_shortcuts,
+            "action_shortcuts",
+        )
+        self._action(help_menu, "&About ROTH Desktop", None, self.show_about, "action_about")
+
+    # -- data -----------------------------------------------------------------------------
+    def reload_list(self) -> None:
+        keep = self.case_view.young_person_id
+
+        def show(rows: list[CaseRow]) -> None:
+            self.case_list.set_rows(rows, keep)
+
+        self.store.read(case_rows, show)
+
+    def _busy(self, busy: bool) -> None:
+        self.save_state.setText("Saving…" if busy else "All changes saved")
+
+    def show_problem(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+        QMessageBox.warning(self, "ROTH Desktop", message)
+
+    # -- actions --------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.case_list.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.case_list.search.selectAll()
+
+    def new_young_person(self) -> RecordDialog:
+        specs = [s for s in record_specs.young_person() if s.name in record_specs.NEW_YOUNG_PERSON]
+
+        def save(
+            values: dict[str, Any],
+            done: Callable[[], None],
+            failed: Callable[[BaseException], None],
+        ) -> None:
+            def created(new_id: str) -> None:
+                self.case_view.show_young_person(new_id)
+                done()
+
+            self.store.create("young_person", values, "young person", created, failed)
+
+        dialog = RecordDialog(
+            "New young person", specs, save, {"gender": Gender.NOT_KNOWN.value}, self
+        )
+        dialog.setObjectName("new_young_person_dialog")
+        dialog.open()
+        return dialog
+
+    def change_passphrase(self) -> QDialog:
+        dialog = ChangePassphraseDialog(self.store, self)
+        dialog.open()
+        return dialog
+
+    def show_shortcuts(self) -> None:
+        rows = "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in SHORTCUTS)
+        QMessageBox.information(self, "Keyboard shortcuts", f"<table>{rows}</table>")
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About ROTH Desktop",
+            f"<b>ROTH Desktop {__version__}</b><p>Risk Outside the Home conferences: "
+            "offline, encrypted, and written for the people in the room.</p>",
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.store.jobs.wait_idle()  # every queued edit reaches the disk before we go
+        super().closeEvent(event)
+
+
+class ChangePassphraseDialog(QDialog):
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.setWindowTitle("Change passphrase")
+        self.setObjectName("change_passphrase_dialog")
+        self.current = self._secret("Current passphrase", "current_passphrase")
+        self.new = self._secret("New passphrase", "new_passphrase")
+        self.confirm = self._secret("New passphrase again", "confirm_passphrase")
+        self.message = QLabel()
+        self.message.setObjectName("passphrase_message")
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Passphrase message")
+        form = QFormLayout()
+        for widget in (self.current, self.new, self.confirm):
+            label = QLabel(f"&{widget.accessibleName()}")
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self._change)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Your records are not re-encrypted; only the key is re-wrapped."))
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+
+    @staticmethod
+    def _secret(name: str, object_name: str) -> QLineEdit:
+        line = QLineEdit()
+        line.setEchoMode(QLineEdit.EchoMode.Password)
+        line.setAccessibleName(name)
+        line.setObjectName(object_name)
+        return line
+
+    def _change(self) -> None:
+        if self.new.text() != self.confirm.text():
+            self.message.setText("The two new passphrases are different.")
+            return
+        workspace = self.store.workspace
+        current, new = self.current.text(), self.new.text()
+        self.buttons.setEnabled(False)
+
+        def failed(error: BaseException) -> None:
+            self.buttons.setEnabled(True)
+            if not isinstance(error, RothError):
+                raise error
+            self.message.setText(str(error))
+
+        self.store.jobs.submit(
+            lambda: workspace.change_passphrase(current, new), lambda _r: self.accept(), failed
+        )

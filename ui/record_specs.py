@@ -1,0 +1,162 @@
+"""Which fields each record's form shows, in the words people use."""
+
+from __future__ import annotations
+
+from roth_desktop.code_lists import ethnicity_codes
+from roth_desktop.models import (
+    AgencyKind,
+    AttendanceStatus,
+    AttendeeRole,
+    ConferenceKind,
+    ConferenceStatus,
+    Gender,
+    Pathway,
+)
+from roth_desktop.models.enums import Labelled
+from ui.forms import FieldSpec
+
+
+def _choices(enum_cls: type[Labelled]) -> list[tuple[str, str]]:
+    return [(member.value, member.label) for member in enum_cls]
+
+
+def young_person() -> list[FieldSpec]:
+    ethnicity = [(c.code, c.label) for c in ethnicity_codes().codes]
+    return [
+        FieldSpec("first_name", "First name"),
+        FieldSpec("last_name", "Last name"),
+        FieldSpec("preferred_name", "Preferred name", help="What they like to be called"),
+        FieldSpec("date_of_birth", "Date of birth", "date"),
+        FieldSpec("gender", "Gender", "choice", _choices(Gender)),
+        FieldSpec(
+            "ethnicity_code",
+            "Ethnicity",
+            "choice",
+            ethnicity,
+            help="DfE ethnicity code, as the young person describes themself",
+        ),
+        FieldSpec("first_language", "First language"),
+        FieldSpec(
+            "communication_needs",
+            "Communication needs",
+            "multiline",
+            help="What helps them take part: interpreter, short questions, breaks",
+        ),
+        FieldSpec("nhs_number", "NHS number", help="Optional; 10 digits"),
+        FieldSpec("local_id", "Local ID", help="The case management system's reference"),
+    ]
+
+
+NEW_YOUNG_PERSON = ("first_name", "last_name", "preferred_name", "date_of_birth", "gender")
+
+
+def family_member() -> list[FieldSpec]:
+    return [
+        FieldSpec("name", "Name"),
+        FieldSpec(
+            "relationship_to_young_person",
+            "Relationship",
+            help="How they are related to the young person, e.g. Mum, Grandad, Foster carer",
+        ),
+        FieldSpec("parental_responsibility", "Has parental responsibility", "bool"),
+        FieldSpec(
+            "plan_partner",
+            "Partner in the plan",
+            "bool",
+            help="Parents and carers are partners in a ROTH plan, not its subject",
+        ),
+        FieldSpec("phone", "Phone"),
+        FieldSpec("email", "Email"),
+        FieldSpec("address", "Address", "multiline"),
+        FieldSpec("notes", "Notes", "multiline"),
+    ]
+
+
+def case() -> list[FieldSpec]:
+    return [
+        FieldSpec(
+            "pathway",
+            "Pathway",
+            "choice",
+            _choices(Pathway),
+            read_only=True,
+            help="Change the pathway with Transfer pathway, so the reason is kept",
+        ),
+        FieldSpec("opened_on", "Opened on", "date"),
+        FieldSpec(
+            "strategy_discussion_on",
+            "Strategy discussion",
+            "date",
+            help="The initial conference is due within 15 working days of this",
+        ),
+        FieldSpec("closed_on", "Closed on", "date"),
+    ]
+
+
+def new_case() -> list[FieldSpec]:
+    pathway = FieldSpec("pathway", "Pathway", "choice", _choices(Pathway))
+    return [pathway, *[spec for spec in case() if spec.name != "pathway"]]
+
+
+def transfer() -> list[FieldSpec]:
+    return [
+        FieldSpec("to_pathway", "Move to", "choice", _choices(Pathway)),
+        FieldSpec("transferred_on", "Date of transfer", "date"),
+        FieldSpec(
+            "reason",
+            "Reason",
+            "multiline",
+            help="For example: the home is now the main source of risk",
+        ),
+    ]
+
+
+def conference(chairs: list[tuple[str, str]]) -> list[FieldSpec]:
+    return [
+        FieldSpec("kind", "Type", "choice", _choices(ConferenceKind)),
+        FieldSpec("starts_at", "Date and time", "datetime"),
+        FieldSpec("location", "Where"),
+        FieldSpec("chair_id", "Chair", "choice", [("", "Not chosen yet"), *chairs]),
+        FieldSpec(
+            "status",
+            "Status",
+            "choice",
+            _choices(ConferenceStatus),
+            help="Agreed once the conference has taken place and the record is final",
+        ),
+    ]
+
+
+def attendance() -> list[FieldSpec]:
+    return [
+        FieldSpec("name", "Name"),
+        FieldSpec("role", "Role", "choice", _choices(AttendeeRole)),
+        FieldSpec("organisation", "Organisation"),
+        FieldSpec("status", "Attendance", "choice", _choices(AttendanceStatus)),
+        FieldSpec("arrived_at", "Arrived", "datetime", help="Only if they came late"),
+        FieldSpec("left_at", "Left", "datetime", help="Only if they left early"),
+    ]
+
+
+def case_professional(professionals: list[tuple[str, str]]) -> list[FieldSpec]:
+    return [
+        FieldSpec("professional_id", "Professional", "choice", professionals),
+        FieldSpec("role_in_case", "Their part in this case", help="e.g. School, Police, Health"),
+    ]
+
+
+def professional(agencies: list[tuple[str, str]]) -> list[FieldSpec]:
+    return [
+        FieldSpec("name", "Name"),
+        FieldSpec("job_title", "Job title"),
+        FieldSpec("agency_id", "Agency", "choice", agencies),
+        FieldSpec("email", "Email"),
+        FieldSpec("phone", "Phone"),
+    ]
+
+
+def agency() -> list[FieldSpec]:
+    return [
+        FieldSpec("name", "Agency name"),
+        FieldSpec("kind", "Kind", "choice", _choices(AgencyKind)),
+    ]

@@ -1,0 +1,206 @@
+"""The UI's door to the workspace: reads and undoable writes, all on the worker.
+
+Every write is applied first and pushed onto the undo stack only once it has
+been saved, so the stack never holds an edit the database refused. Each undo
+and redo is itself a saved (and audited) edit: there is no Save button because
+there is nothing unsaved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from sqlalchemy.orm import Session
+
+from roth_desktop import edits
+from roth_desktop.errors import RothError
+from roth_desktop.models import Pathway
+from roth_desktop.models.base import new_id
+from roth_desktop.workspace import Workspace
+from ui.jobs import Jobs
+
+T = TypeVar("T")
+Write = Callable[[Session], Any]
+Failed = Callable[[BaseException], None]
+
+
+class _SavedEdit(QUndoCommand):
+    def __init__(self, store: Store, text: str, apply: Write, revert: Write) -> None:
+        super().__init__(text)
+        self._store = store
+        self._apply = apply
+        self._revert = revert
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:  # already applied and saved before it was pushed
+            self._first = False
+            return
+        self._store.write(self._apply, undo_text=f"redo {self.text()}")
+
+    def undo(self) -> None:
+        self._store.write(self._revert, undo_text=f"undo {self.text()}")
+
+
+class Store(QObject):
+    changed = Signal()
+    problem = Signal(str)
+
+    def __init__(self, workspace: Workspace, jobs: Jobs, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.jobs = jobs
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(500)
+
+    # -- plumbing -------------------------------------------------------------------------
+    def _in_session(self, work: Callable[[Session], T]) -> Callable[[], T]:
+        workspace = self.workspace
+
+        def run() -> T:
+            with workspace.session() as session:
+                return work(session)
+
+        return run
+
+    def read(self, work: Callable[[Session], T], done: Callable[[T], object]) -> None:
+        self.jobs.submit(self._in_session(work), done, self._report)
+
+    def write(
+        self,
+        work: Write,
+        done: Callable[[Any], None] | None = None,
+        failed: Failed | None = None,
+        undo_text: str = "",
+    ) -> None:
+        def saved(result: Any) -> None:
+            self.changed.emit()
+            if done is not None:
+                done(result)
+
+        def refused(error: BaseException) -> None:
+            if failed is not None and isinstance(error, RothError):
+                failed(error)
+            else:
+                self._report(error, undo_text)
+
+        self.jobs.submit(self._in_session(work), saved, refused)
+
+    def _report(self, error: BaseException, context: str = "") -> None:
+        if isinstance(error, RothError):
+            prefix = f"Could not {context}: " if context else ""
+            self.problem.emit(prefix + str(error))
+        elif isinstance(error, edits.RecordGone):
+            self.problem.emit("That record no longer exists.")
+        else:
+            raise error
+
+    def _push(self, text: str, apply: Write, revert: Write) -> None:
+        self.undo_stack.push(_SavedEdit(self, text, apply, revert))
+
+    # -- edits ----------------------------------------------------------------------------
+    def set_field(
+        self,
+        table: str,
+        record_id: str,
+        field: str,
+        value: Any,
+        label: str,
+        failed: Failed | None = None,
+    ) -> None:
+        def apply(session: Session) -> Any:
+            return edits.set_field(session, table, record_id, field, value)
+
+        def pushed(old: Any) -> None:
+            self._push(
+                f"change {label}",
+                apply,
+                lambda s: edits.set_field(s, table, record_id, field, old),
+            )
+
+        self.write(apply, pushed, failed)
+
+    def create(
+        self,
+        table: str,
+        values: dict[str, Any],
+        label: str,
+        done: Callable[[str], None] | None = None,
+        failed: Failed | None = None,
+    ) -> None:
+        values = dict(values)
+        values.setdefault("id", new_id())
+        record_id = values["id"]
+
+        def apply(session: Session) -> str:
+            return edits.create_record(session, table, values)
+
+        def pushed(new_id: str) -> None:
+            self._push(f"add {label}", apply, lambda s: edits.delete_record(s, table, record_id))
+            if done is not None:
+                done(new_id)
+
+        self.write(apply, pushed, failed)
+
+    def update(
+        self,
+        table: str,
+        record_id: str,
+        values: dict[str, Any],
+        label: str,
+        failed: Failed | None = None,
+        done: Callable[[], None] | None = None,
+    ) -> None:
+        """Several fields of one record in one undoable step (a dialog's Save)."""
+
+        def apply(session: Session) -> dict[str, Any]:
+            return {f: edits.set_field(session, table, record_id, f, v) for f, v in values.items()}
+
+        def pushed(old: dict[str, Any]) -> None:
+            def revert(session: Session) -> None:
+                for f, v in old.items():
+                    edits.set_field(session, table, record_id, f, v)
+
+            self._push(f"edit {label}", apply, revert)
+            if done is not None:
+                done()
+
+        self.write(apply, pushed, failed)
+
+    def delete(self, table: str, record_id: str, label: str) -> None:
+        snapshot: dict[str, Any] = {}
+
+        def apply(session: Session) -> None:
+            snapshot.update(edits.delete_record(session, table, record_id))
+
+        def pushed(_result: None) -> None:
+            self._push(f"remove {label}", apply, lambda s: edits.create_record(s, table, snapshot))
+
+        self.write(apply, pushed)
+
+    def transfer(
+        self,
+        case_id: str,
+        to: Pathway,
+        on: date,
+        reason: str,
+        done: Callable[[], None],
+        failed: Failed,
+    ) -> None:
+        made: list[edits.Transfer] = []
+
+        def apply(session: Session) -> None:
+            made.append(edits.transfer_pathway(session, case_id, to, on, reason))
+
+        def revert(session: Session) -> None:
+            edits.undo_transfer(session, made.pop(), case_id)
+
+        def pushed(_result: None) -> None:
+            self._push(f"transfer to {to.label}", apply, revert)
+            done()
+
+        self.write(apply, pushed, failed)

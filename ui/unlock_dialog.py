@@ -1,0 +1,299 @@
+"""Unlocking (and creating) a workspace.
+
+Unlocking runs on the worker: Argon2id takes a noticeable moment by design,
+and after repeated wrong passphrases the throttle waits longer still, so the
+window stays responsive and says what it is doing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from roth_desktop.app_settings import AppSettings
+from roth_desktop.errors import RothError
+from roth_desktop.keyfile import load_recovery_public_key
+from roth_desktop.quick_unlock import NO_KEYRING_NOTICE, QuickUnlock
+from roth_desktop.workspace import Workspace
+from ui.jobs import Jobs
+
+
+def _secret(name: str, object_name: str) -> QLineEdit:
+    line = QLineEdit()
+    line.setEchoMode(QLineEdit.EchoMode.Password)
+    line.setAccessibleName(name)
+    line.setObjectName(object_name)
+    return line
+
+
+def _labelled(form: QFormLayout, text: str, widget: QWidget) -> None:
+    label = QLabel(text)
+    label.setBuddy(widget)
+    form.addRow(label, widget)
+
+
+class UnlockDialog(QDialog):
+    unlocked = Signal(object)  # Workspace
+
+    def __init__(
+        self,
+        jobs: Jobs,
+        settings: AppSettings,
+        folder: Path | None,
+        quick_unlock: QuickUnlock | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.jobs = jobs
+        self.settings = settings
+        self.quick = quick_unlock
+        self.folder: Path | None = folder
+        self.setWindowTitle("ROTH Desktop — unlock")
+        self.setObjectName("unlock_dialog")
+        self.setAccessibleName("Unlock workspace")
+        self.setMinimumWidth(520)
+
+        self.folder_label = QLabel()
+        self.folder_label.setObjectName("workspace_folder")
+        self.folder_label.setWordWrap(True)
+        self.folder_label.setAccessibleName("Workspace folder")
+        self.choose = QPushButton("&Open another workspace…")
+        self.choose.setAccessibleName("Open another workspace")
+        self.choose.clicked.connect(self._choose_folder)
+        self.new_button = QPushButton("&New workspace…")
+        self.new_button.setAccessibleName("New workspace")
+        self.new_button.clicked.connect(self._create_workspace)
+
+        self.passphrase = _secret("Passphrase", "passphrase")
+        self.remember = QCheckBox("&Remember on this computer (system keyring)")
+        self.remember.setObjectName("remember")
+        self.remember.setAccessibleName("Remember on this computer")
+        self.remember.setVisible(quick_unlock is not None)
+        self.unlock_button = QPushButton("&Unlock")
+        self.unlock_button.setObjectName("unlock_button")
+        self.unlock_button.setAccessibleName("Unlock")
+        self.unlock_button.setDefault(True)
+        self.unlock_button.clicked.connect(self.unlock)
+        self.message = QLabel()
+        self.message.setObjectName("unlock_message")
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Unlock message")
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice = QLabel()
+        self.notice.setObjectName("keyring_notice")
+        self.notice.setWordWrap(True)
+        self.notice.setAccessibleName("Keyring notice")
+        self.notice.hide()
+        if quick_unlock is None and not settings.keyring_notice_shown:
+            # Said once, not at every unlock: it is a fact about this computer.
+            self.notice.setText(NO_KEYRING_NOTICE)
+            self.notice.show()
+            settings.keyring_notice_shown = True
+            settings.save()
+
+        form = QFormLayout()
+        _labelled(form, "&Passphrase", self.passphrase)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.choose)
+        buttons.addWidget(self.new_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.unlock_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.folder_label)
+        layout.addLayout(form)
+        layout.addWidget(self.remember)
+        layout.addWidget(self.message)
+        layout.addWidget(self.notice)
+        layout.addLayout(buttons)
+        self._show_folder()
+
+    def _show_folder(self) -> None:
+        if self.folder is None:
+            self.folder_label.setText("No workspace chosen yet: open one or make a new one.")
+        else:
+            self.folder_label.setText(f"Workspace: {self.folder}")
+        self.unlock_button.setEnabled(self.folder is not None)
+        self.passphrase.setEnabled(self.folder is not None)
+        self.passphrase.setFocus()
+
+    def _busy(self, text: str) -> None:
+        self.message.setText(text)
+        for widget in (self.unlock_button, self.passphrase, self.choose, self.new_button):
+            widget.setEnabled(False)
+
+    def _idle(self) -> None:
+        for widget in (self.choose, self.new_button):
+            widget.setEnabled(True)
+        self._show_folder()
+
+    def try_quick_unlock(self) -> bool:
+        """Open with the key the OS keyring holds for this workspace, if any."""
+        if self.quick is None or self.folder is None:
+            return False
+        folder, quick = self.folder, self.quick
+        try:
+            workspace_id = Workspace.read_keyfile(folder).workspace_id
+        except RothError:
+            return False
+        if workspace_id not in self.settings.quick_unlock_workspaces:
+            return False
+        key = quick.recall(workspace_id)
+        if key is None:
+            return False
+        self._busy("Unlocking with the system keyring…")
+
+        def failed(_error: BaseException) -> None:
+            quick.forget(workspace_id)  # a stale key: fall back to the passphrase
+            self._idle()
+            self.message.setText("Quick unlock did not work this time; enter the passphrase.")
+
+        self.jobs.submit(
+            lambda: Workspace.open_with_key(folder, key, migrate=True), self._opened, failed
+        )
+        return True
+
+    def unlock(self) -> None:
+        if self.folder is None:
+            return
+        folder, passphrase = self.folder, self.passphrase.text()
+        remember = self.remember.isChecked() and self.quick is not None
+        self._busy("Unlocking…")
+
+        def work() -> Workspace:
+            workspace = Workspace.open(folder, passphrase, migrate=True)
+            if remember and self.quick is not None:
+                self.quick.remember(workspace.workspace_id, workspace.database_key())
+            return workspace
+
+        self.jobs.submit(work, self._opened, self._failed)
+
+    def _opened(self, workspace: Workspace) -> None:
+        self.passphrase.clear()
+        self.message.clear()
+        self.settings.last_workspace = str(workspace.folder)
+        if self.remember.isChecked() and self.quick is not None:
+            ids = set(self.settings.quick_unlock_workspaces) | {workspace.workspace_id}
+            self.settings.quick_unlock_workspaces = tuple(sorted(ids))
+        self.settings.save()
+        self._idle()
+        self.unlocked.emit(workspace)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self._idle()
+        self.passphrase.selectAll()
+        if isinstance(error, RothError):
+            self.message.setText(str(error))
+        else:
+            raise error
+
+    def _choose_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, "Open a workspace folder")
+        if chosen:
+            self.folder = Path(chosen)
+            self.message.clear()
+            self._show_folder()
+
+    def _create_workspace(self) -> None:
+        dialog = CreateWorkspaceDialog(self.jobs, self)
+        dialog.created.connect(self._opened)
+        dialog.open()
+
+
+class CreateWorkspaceDialog(QDialog):
+    created = Signal(object)  # Workspace
+
+    def __init__(self, jobs: Jobs, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.jobs = jobs
+        self.setWindowTitle("New workspace")
+        self.setObjectName("create_workspace_dialog")
+        self.folder = QLineEdit()
+        self.folder.setObjectName("new_folder")
+        self.folder.setAccessibleName("New workspace folder")
+        browse = QPushButton("&Browse…")
+        browse.setAccessibleName("Browse for a folder")
+        browse.clicked.connect(self._browse)
+        self.passphrase = _secret("Passphrase", "new_passphrase")
+        self.confirm = _secret("Passphrase again", "confirm_passphrase")
+        self.recovery = QLineEdit()
+        self.recovery.setObjectName("recovery_key")
+        self.recovery.setAccessibleName("Organisation recovery public key file (optional)")
+        self.message = QLabel(
+            "Choose a passphrase of at least 10 characters; a few ordinary words work well."
+        )
+        self.message.setObjectName("create_message")
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("New workspace message")
+        self.create_button = QPushButton("&Create")
+        self.create_button.setObjectName("create_button")
+        self.create_button.setAccessibleName("Create workspace")
+        self.create_button.clicked.connect(self._create)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(browse)
+        holder = QWidget()
+        holder.setLayout(folder_row)
+        form = QFormLayout()
+        _labelled(form, "&Folder", holder)
+        _labelled(form, "&Passphrase", self.passphrase)
+        _labelled(form, "Passphrase &again", self.confirm)
+        _labelled(form, "&Recovery key (optional)", self.recovery)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignRight)
+
+    def _browse(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, "Folder for the new workspace")
+        if chosen:
+            self.folder.setText(chosen)
+
+    def _create(self) -> None:
+        if not self.folder.text().strip():
+            self.message.setText("Choose a folder for the workspace.")
+            return
+        if self.passphrase.text() != self.confirm.text():
+            self.message.setText("The two passphrases are different.")
+            return
+        folder = Path(self.folder.text().strip())
+        passphrase = self.passphrase.text()
+        recovery_path = self.recovery.text().strip()
+        self.create_button.setEnabled(False)
+        self.message.setText("Creating the encrypted workspace…")
+
+        def work() -> Workspace:
+            recovery = None
+            if recovery_path:
+                recovery = load_recovery_public_key(Path(recovery_path).read_bytes())
+            return Workspace.create(folder, passphrase, recovery_public_key=recovery)
+
+        def failed(error: BaseException) -> None:
+            self.create_button.setEnabled(True)
+            if isinstance(error, RothError | OSError):
+                self.message.setText(
+                    str(error)
+                    if isinstance(error, RothError)
+                    else f"Cannot use that folder: {error.strerror}"
+                )
+            else:
+                raise error
+
+        def done(workspace: Workspace) -> None:
+            self.accept()
+            self.created.emit(workspace)
+
+        self.jobs.submit(work, done, failed)
