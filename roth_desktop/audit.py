@@ -23,7 +23,8 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import Table, event, inspect, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import MANYTOONE, Session, sessionmaker
+from sqlalchemy.orm.attributes import set_committed_value
 
 from roth_desktop.errors import ValidationError
 from roth_desktop.models import RECORD_TYPES, AuditEntry, Case, Record, YoungPerson
@@ -87,6 +88,19 @@ def _dependents(obj: Record) -> Iterable[Record]:
     return ()
 
 
+def _attach_parents(session: Session, obj: Record) -> None:
+    # A record made from ids alone (case_id=...) has no parent object loaded yet,
+    # and rules such as "not before the strategy discussion" need the parent.
+    for rel in inspect(type(obj)).relationships:
+        if rel.direction is not MANYTOONE or getattr(obj, rel.key) is not None:
+            continue
+        local = [c.key for c in rel.local_columns if c.key is not None]
+        if len(local) == 1 and (value := getattr(obj, local[0])) is not None:
+            parent = session.get(rel.mapper.class_, value)
+            if parent is not None:
+                set_committed_value(obj, rel.key, parent)
+
+
 def _validate(objs: Iterable[Record]) -> None:
     problems: dict[str, str] = {}
     for obj in objs:
@@ -102,6 +116,8 @@ def _before_flush(session: Session, _context: object, _instances: object) -> Non
             raise RuntimeError("The audit trail is append-only.")
     with session.no_autoflush:
         touched = [o for o in (*session.new, *session.dirty) if isinstance(o, Record)]
+        for obj in touched:
+            _attach_parents(session, obj)
         _validate([*touched, *(d for obj in touched for d in _dependents(obj))])
 
 

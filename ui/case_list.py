@@ -89,8 +89,9 @@ class CaseFilter(QSortFilterProxyModel):
         self.due: str = "any"
 
     def set_criteria(self, text: str, pathway: str, due: str) -> None:
+        self.beginFilterChange()
         self.text, self.pathway, self.due = text.strip(), pathway, due
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def accepts(self, row: CaseRow, now: date) -> bool:
         if self.text and not row.matches(self.text):

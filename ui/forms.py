@@ -256,6 +256,8 @@ class RecordDialog(QDialog):
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.setMinimumWidth(460)
+        # Gone once closed: a hidden dialog would still hold what was typed in it.
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.form = RecordForm(specs)
         if values:
             self.form.set_values(values)

@@ -4,10 +4,16 @@ All database work runs, in order, on one worker thread: SQLite takes one
 writer at a time anyway, and a single queue means an undo can never overtake
 the edit it undoes. Results come back to the UI thread through a queued Qt
 signal. ``busy_changed`` drives the status bar's "Saving…" indicator.
+
+Results travel through a plain thread-safe queue and the signal carries no
+arguments: passing Python objects (None above all) through a queued PySide6
+signal from a non-Qt thread has crashed the interpreter here with a refcount
+error, so nothing but a wake-up crosses the thread boundary in Qt's hands.
 """
 
 from __future__ import annotations
 
+import queue
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
@@ -22,13 +28,16 @@ Failed = Callable[[BaseException], None]
 
 class Jobs(QObject):
     busy_changed = Signal(bool)
-    _finished = Signal(object, object, object)  # callback, result, error
+    _ready = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="roth-db")
         self._pending = 0
-        self._finished.connect(self._deliver)
+        self._results: queue.SimpleQueue[tuple[Any, Any, BaseException | None]] = (
+            queue.SimpleQueue()
+        )
+        self._ready.connect(self._deliver)
 
     @property
     def pending(self) -> int:
@@ -48,14 +57,19 @@ class Jobs(QObject):
             try:
                 result = work()
             except BaseException as exc:  # handed back to the UI thread, not lost
-                self._finished.emit(failed, None, exc)
+                self._results.put((failed, None, exc))
             else:
-                self._finished.emit(done, result, None)
+                self._results.put((done, result, None))
+            self._ready.emit()
 
         self._pool.submit(run)
 
-    @Slot(object, object, object)
-    def _deliver(self, callback: Any, result: Any, error: BaseException | None) -> None:
+    @Slot()
+    def _deliver(self) -> None:
+        try:
+            callback, result, error = self._results.get_nowait()
+        except queue.Empty:
+            return
         self._pending -= 1
         try:
             if error is not None:

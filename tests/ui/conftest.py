@@ -1,0 +1,49 @@
+"""pytest-qt fixtures: a real Controller on a real encrypted demo workspace."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from roth_desktop.app_settings import AppSettings
+from tests.conftest import PASSPHRASE
+from ui.app import Controller
+from ui.main_window import MainWindow
+
+
+def unlock(qtbot: QtBot, controller: Controller, passphrase: str = PASSPHRASE) -> None:
+    dialog = controller.unlock_dialog
+    dialog.passphrase.clear()
+    qtbot.keyClicks(dialog.passphrase, passphrase)
+    qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
+
+
+def window_of(controller: Controller) -> MainWindow:
+    assert controller.window is not None
+    return controller.window
+
+
+@pytest.fixture
+def controller(qapp: QApplication, qtbot: QtBot, demo_folder: Path) -> Iterator[Controller]:
+    ctl = Controller(qapp, demo_folder, AppSettings())
+    ctl.start()
+    yield ctl
+    ctl.shutdown()
+    for widget in QApplication.topLevelWidgets():
+        widget.hide()
+        widget.deleteLater()
+
+
+@pytest.fixture
+def unlocked(qtbot: QtBot, controller: Controller) -> Controller:
+    unlock(qtbot, controller)
+    qtbot.waitUntil(
+        lambda: controller.window is not None and controller.window.case_list.model.rowCount() == 3,
+        timeout=15000,
+    )
+    return controller

@@ -1,0 +1,59 @@
+"""A real window under Xvfb, saved as a PNG that a person looks at.
+
+The picture lands in artifacts/ (ignored by git). The test checks it is a real
+rendering of the main window, not a blank frame; looking at it is a person's
+job, and the closing notes say who looked.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+from tests.conftest import PASSPHRASE
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.xvfb
+@pytest.mark.skipif(
+    shutil.which("xvfb-run") is None,
+    reason="xvfb-run is not installed (make test installs it via system-deps)",
+)
+def test_main_window_screenshot_under_xvfb(demo_folder: Path, tmp_path: Path) -> None:
+    passphrase = tmp_path / "pass"
+    passphrase.write_text(PASSPHRASE, encoding="utf-8")
+    out_dir = REPO / "artifacts"
+    out_dir.mkdir(exist_ok=True)
+    out = out_dir / "main-window.png"
+    out.unlink(missing_ok=True)
+    env = {**os.environ, "QT_QPA_PLATFORM": "xcb"}
+    subprocess.run(
+        [
+            "xvfb-run",
+            "-a",
+            "-s",
+            "-screen 0 1400x900x24",
+            sys.executable,
+            str(REPO / "tests/ui/screenshot_main_window.py"),
+            str(demo_folder),
+            str(passphrase),
+            str(out),
+            "4",
+        ],
+        check=True,
+        env=env,
+        timeout=120,
+        cwd=REPO,
+    )
+    image = QImage(str(out))
+    assert not image.isNull()
+    assert (image.width(), image.height()) == (1400, 900)
+    colours = {image.pixel(x, y) for x in range(0, 1400, 7) for y in range(0, 900, 7)}
+    assert len(colours) > 20, "the screenshot is blank"
