@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
-import shiboken6
 from pytestqt.qtbot import QtBot
 
 from roth_desktop.models import Conference, FamilyMember, YoungPerson
