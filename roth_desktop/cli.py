@@ -1,10 +1,12 @@
 """The command line: for admins, batch work and automated checks.
 
+    roth-desktop create   --workspace DIR --passphrase-file F [--recovery-public-key PEM]
     roth-desktop demo     --workspace DIR --passphrase-file F
     roth-desktop list     --workspace DIR --passphrase-file F [--json]
     roth-desktop check    --workspace DIR --passphrase-file F
     roth-desktop migrate  --workspace DIR --passphrase-file F
     roth-desktop change-passphrase --workspace DIR --passphrase-file F --new-passphrase-file G
+    roth-desktop recover  --workspace DIR --recovery-key-file PEM --new-passphrase-file G
 
 A passphrase never comes from argv (it would sit in shell history and the
 process table): it is read from a file, from standard input with ``-``, or
@@ -25,12 +27,12 @@ from roth_desktop import __version__
 from roth_desktop.crash_report import write_crash_report
 from roth_desktop.errors import PassphraseError, RothError
 from roth_desktop.integrity import check_workspace
+from roth_desktop.keyfile import load_recovery_public_key
 from roth_desktop.queries import listing
 from roth_desktop.schema_migrations import head_revision
 from roth_desktop.workspace import Workspace, inspect_database, unwrap_throttled
 
 PROG = "roth-desktop"
-COMMANDS = ("demo", "list", "check", "migrate", "change-passphrase")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -71,12 +73,19 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--workspace", type=Path, help="open this workspace folder in the app")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
-    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+    def command(name: str, help_text: str, passphrase: bool = True) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text, description=help_text, allow_abbrev=False)
         p.add_argument("--workspace", type=Path, required=True, help="the workspace folder")
-        p.add_argument("--passphrase-file", help="file holding the passphrase, or - for stdin")
+        if passphrase:
+            p.add_argument("--passphrase-file", help="file holding the passphrase, or - for stdin")
         return p
 
+    create = command("create", "Create a new, empty encrypted workspace.")
+    create.add_argument(
+        "--recovery-public-key",
+        type=Path,
+        help="the organisation's X25519 recovery public key (PEM)",
+    )
     command("demo", "Create a fictional demo workspace in an empty folder.")
     listed = command("list", "List young people, cases and conferences with their ids.")
     listed.add_argument("--json", action="store_true", help="print JSON")
@@ -86,7 +95,47 @@ def build_parser() -> argparse.ArgumentParser:
     change.add_argument(
         "--new-passphrase-file", required=True, help="file holding the new passphrase"
     )
+    recover = command(
+        "recover", "Set a new passphrase using the organisation recovery key.", passphrase=False
+    )
+    recover.add_argument(
+        "--recovery-key-file",
+        type=Path,
+        required=True,
+        help="the organisation's X25519 recovery private key (PEM)",
+    )
+    recover.add_argument(
+        "--new-passphrase-file", required=True, help="file holding the new passphrase"
+    )
     return parser
+
+
+def _read_file(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise PassphraseError(f"Cannot read {path} ({exc.strerror}).") from None
+
+
+def _create(args: argparse.Namespace) -> int:
+    passphrase = read_passphrase(args.passphrase_file)
+    recovery = None
+    if args.recovery_public_key is not None:
+        recovery = load_recovery_public_key(_read_file(args.recovery_public_key))
+    Workspace.create(args.workspace, passphrase, recovery_public_key=recovery).lock()
+    extra = " with the organisation recovery key" if recovery else ""
+    print(f"Created an encrypted workspace{extra} in {args.workspace}")
+    return 0
+
+
+def _recover(args: argparse.Namespace) -> int:
+    new = read_passphrase(args.new_passphrase_file, "New passphrase: ")
+    keyfile = Workspace.read_keyfile(args.workspace)
+    key = keyfile.unwrap_with_recovery_key(_read_file(args.recovery_key_file))
+    with Workspace.open_with_key(args.workspace, key, keyfile=keyfile) as workspace:
+        workspace.reset_passphrase(new)
+    print("The workspace has a new passphrase. Give it to its user in person.")
+    return 0
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -155,6 +204,8 @@ def _change_passphrase(args: argparse.Namespace) -> int:
 
 
 HANDLERS = {
+    "create": _create,
+    "recover": _recover,
     "demo": _demo,
     "list": _list,
     "check": _check,

@@ -274,11 +274,13 @@ class Workspace:
     def change_passphrase(self, current: str, new: str) -> None:
         """Re-wrap the database key; the database itself is not re-encrypted."""
         check_new_passphrase(new)
-        key = self.keyfile.unwrap(current)  # proves the person knows the current one
-        try:
-            rewrapped = self.keyfile.rewrap(bytes(key), new)
-        finally:
-            wipe_key(key)
+        wipe_key(self.keyfile.unwrap(current))  # proves the person knows the current one
+        self.reset_passphrase(new)
+
+    def reset_passphrase(self, new: str) -> None:
+        """Re-wrap under a new passphrase without the old one (recovery by the organisation)."""
+        check_new_passphrase(new)
+        rewrapped = self.keyfile.rewrap(self.database_key(), new)
         write_atomic(self.folder / KEY_FILE, rewrapped.to_bytes())
         self.keyfile = rewrapped
 

@@ -91,8 +91,12 @@ class Controller(QObject):
     def lock(self) -> None:
         """Hide every window, drop the key, and ask for the passphrase again."""
         self.idle.timer.stop()
+        focused = QApplication.focusWidget()
+        if focused is not None:
+            focused.clearFocus()  # a half-typed field commits on focus-out: save it too
         if self.window is not None:
             self.last_young_person = self.window.case_view.young_person_id
+            self.window.store.close()
         self.jobs.wait_idle()  # queued edits are saved before the key goes
         for widget in QApplication.topLevelWidgets():
             if widget is not self.unlock_dialog:

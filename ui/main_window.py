@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -157,8 +158,10 @@ class MainWindow(QMainWindow):
         self.save_state.setText("Saving…" if busy else "All changes saved")
 
     def show_problem(self, message: str) -> None:
-        self.statusBar().showMessage(message, 10000)
-        QMessageBox.warning(self, "ROTH Desktop", message)
+        # The status bar, not a modal pop-up: in a live meeting a dialog box
+        # jumping in front of the family is alarming, and the chair can read on.
+        self.statusBar().showMessage(message, 20000)
+        QApplication.beep()
 
     # -- actions --------------------------------------------------------------------------
     def focus_search(self) -> None:

@@ -56,6 +56,11 @@ class Store(QObject):
         self.jobs = jobs
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(500)
+        self.closed = False
+
+    def close(self) -> None:
+        """Stop taking work: the workspace is about to lock. Queued edits still finish."""
+        self.closed = True
 
     # -- plumbing -------------------------------------------------------------------------
     def _in_session(self, work: Callable[[Session], T]) -> Callable[[], T]:
@@ -68,7 +73,14 @@ class Store(QObject):
         return run
 
     def read(self, work: Callable[[Session], T], done: Callable[[T], object]) -> None:
-        self.jobs.submit(self._in_session(work), done, self._report)
+        if self.closed:
+            return
+
+        def shown(result: T) -> None:
+            if not self.closed:  # never redraw a window that is being taken down
+                done(result)
+
+        self.jobs.submit(self._in_session(work), shown, self._report)
 
     def write(
         self,
@@ -77,7 +89,14 @@ class Store(QObject):
         failed: Failed | None = None,
         undo_text: str = "",
     ) -> None:
+        if self.closed:
+            # The controller commits every open edit before it closes the store,
+            # so this is a bug; failing loudly beats losing a word quietly.
+            raise RuntimeError("edit after the workspace was locked")
+
         def saved(result: Any) -> None:
+            if self.closed:
+                return
             self.changed.emit()
             if done is not None:
                 done(result)
@@ -91,6 +110,8 @@ class Store(QObject):
         self.jobs.submit(self._in_session(work), saved, refused)
 
     def _report(self, error: BaseException, context: str = "") -> None:
+        if self.closed:
+            return
         if isinstance(error, RothError):
             prefix = f"Could not {context}: " if context else ""
             self.problem.emit(prefix + str(error))

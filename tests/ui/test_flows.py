@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import Qt
@@ -274,3 +275,25 @@ def test_change_passphrase_from_the_app(qtbot: QtBot, unlocked: Controller) -> N
     qtbot.waitUntil(lambda: _closed(dialog), timeout=10000)
     folder = _saved(unlocked).folder
     Workspace.open(folder, "a new long phrase").lock()
+
+
+def test_locking_mid_edit_keeps_the_half_typed_words(qtbot: QtBot, unlocked: Controller) -> None:
+    window = window_of(unlocked)
+    _select(qtbot, window, "Kai Brennan")
+    notes = window.case_view.person_form.widgets["communication_needs"]
+    notes.setFocus()
+    qtbot.keyClicks(notes, "Likes to draw while he talks")
+    # Ctrl+L while the cursor is still in the box: no word may be lost.
+    qtbot.keyClick(notes, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: unlocked.locked, timeout=10000)
+    reopened = Workspace.open(window_of_folder(unlocked), PASSPHRASE)
+    with reopened.session() as session:
+        kai = session.query(YoungPerson).filter_by(last_name="Brennan").one()
+        assert kai.communication_needs == "Likes to draw while he talks"
+    reopened.lock()
+
+
+def window_of_folder(controller: Controller) -> Path:
+    folder = controller.unlock_dialog.folder
+    assert folder is not None
+    return folder
