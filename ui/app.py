@@ -91,13 +91,9 @@ class Controller(QObject):
     def lock(self) -> None:
         """Hide every window, drop the key, and ask for the passphrase again."""
         self.idle.timer.stop()
-        focused = QApplication.focusWidget()
-        if focused is not None:
-            focused.clearFocus()  # a half-typed field commits on focus-out: save it too
         if self.window is not None:
             self.last_young_person = self.window.case_view.young_person_id
-            self.window.store.close()
-        self.jobs.wait_idle()  # queued edits are saved before the key goes
+        self._save_everything()
         for widget in QApplication.topLevelWidgets():
             if widget is not self.unlock_dialog:
                 widget.hide()
@@ -114,8 +110,17 @@ class Controller(QObject):
         self.unlock_dialog.show()
         self.unlock_dialog.raise_()
 
-    def shutdown(self) -> None:
+    def _save_everything(self) -> None:
+        """Commit the field being typed in, then wait until every edit is on disk."""
+        focused = QApplication.focusWidget()
+        if focused is not None:
+            focused.clearFocus()  # a half-typed field commits on focus-out
+        if self.window is not None:
+            self.window.store.close()
         self.jobs.wait_idle()
+
+    def shutdown(self) -> None:
+        self._save_everything()
         if self.workspace is not None:
             self.workspace.lock()
         self.jobs.shutdown()

@@ -31,6 +31,7 @@ from ui import record_specs
 from ui.forms import FieldSpec, RecordDialog, RecordForm, plain_value
 from ui.record_table import Column, RecordTableModel, record_table, selected_row
 from ui.store import Store
+from ui.widgets import button
 
 
 def _label(enum_cls: Any) -> Callable[[Any], str]:
@@ -49,14 +50,6 @@ def _datetime(value: Any) -> str:
     return format_datetime(value) if isinstance(value, datetime) else ""
 
 
-def _button(text: str, name: str, handler: Callable[[], object]) -> QPushButton:
-    button = QPushButton(text)
-    button.setObjectName(name)
-    button.setAccessibleName(text.replace("&", "").rstrip("…"))
-    button.clicked.connect(handler)
-    return button
-
-
 class _ListSection(QWidget):
     """A table with its buttons beneath, used for every list on the case view."""
 
@@ -64,8 +57,8 @@ class _ListSection(QWidget):
         super().__init__()
         self.view, self.model = record_table(title, columns)
         row = QHBoxLayout()
-        for button in buttons:
-            row.addWidget(button)
+        for push in buttons:
+            row.addWidget(push)
         row.addStretch(1)
         layout = QVBoxLayout(self)
         heading = QLabel(f"<b>{title}</b>")
@@ -111,9 +104,9 @@ class CaseView(QWidget):
                 Column("phone", "Phone"),
             ],
             [
-                _button("Add family member…", "add_family", self.add_family_member),
-                _button("Edit…", "edit_family", self.edit_family_member),
-                _button("Remove", "remove_family", self.remove_family_member),
+                button("Add family member…", "add_family", self.add_family_member),
+                button("Edit…", "edit_family", self.edit_family_member),
+                button("Remove", "remove_family", self.remove_family_member),
             ],
         )
         self.family.view.doubleClicked.connect(lambda _i: self.edit_family_member())
@@ -123,7 +116,7 @@ class CaseView(QWidget):
         self.case_form = RecordForm(record_specs.case())
         self.case_form.setObjectName("case_form")
         self.case_form.field_edited.connect(self._case_edited)
-        self.open_case_button = _button("Open a case…", "open_case", self.open_case)
+        self.open_case_button = button("Open a case…", "open_case", self.open_case)
         self.transfers = _ListSection(
             "Pathway transfers",
             [
@@ -132,7 +125,7 @@ class CaseView(QWidget):
                 Column("to_pathway", "To", _label(Pathway)),
                 Column("reason", "Reason"),
             ],
-            [_button("Transfer pathway…", "transfer_pathway", self.transfer_pathway)],
+            [button("Transfer pathway…", "transfer_pathway", self.transfer_pathway)],
         )
         case_layout = QVBoxLayout(case_page)
         case_layout.addWidget(self.case_form)
@@ -150,10 +143,10 @@ class CaseView(QWidget):
                 Column("email", "Email"),
             ],
             [
-                _button("Add to case…", "add_professional", self.add_professional),
-                _button("Remove from case", "remove_professional", self.remove_professional),
-                _button("New professional…", "new_professional", self.new_professional),
-                _button("New agency…", "new_agency", self.new_agency),
+                button("Add to case…", "add_professional", self.add_professional),
+                button("Remove from case", "remove_professional", self.remove_professional),
+                button("New professional…", "new_professional", self.new_professional),
+                button("New agency…", "new_agency", self.new_agency),
             ],
         )
         self.tabs.addTab(self.professionals, "&Professionals")
@@ -169,8 +162,8 @@ class CaseView(QWidget):
                 Column("location", "Where"),
             ],
             [
-                _button("Add conference…", "add_conference", self.add_conference),
-                _button("Edit conference…", "edit_conference", self.edit_conference),
+                button("Add conference…", "add_conference", self.add_conference),
+                button("Edit conference…", "edit_conference", self.edit_conference),
             ],
         )
         self.conferences.view.doubleClicked.connect(lambda _i: self.edit_conference())
@@ -185,9 +178,9 @@ class CaseView(QWidget):
                 Column("left_at", "Left", _datetime),
             ],
             [
-                _button("Add attendee…", "add_attendee", self.add_attendee),
-                _button("Edit attendee…", "edit_attendee", self.edit_attendee),
-                _button("Remove attendee", "remove_attendee", self.remove_attendee),
+                button("Add attendee…", "add_attendee", self.add_attendee),
+                button("Edit attendee…", "edit_attendee", self.edit_attendee),
+                button("Remove attendee", "remove_attendee", self.remove_attendee),
             ],
         )
         self.attendance.view.doubleClicked.connect(lambda _i: self.edit_attendee())

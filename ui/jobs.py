@@ -34,6 +34,7 @@ class Jobs(QObject):
         super().__init__(parent)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="roth-db")
         self._pending = 0
+        self._shut = False
         self._results: queue.SimpleQueue[tuple[Any, Any, BaseException | None]] = (
             queue.SimpleQueue()
         )
@@ -49,6 +50,8 @@ class Jobs(QObject):
         done: Callable[[T], object] | None = None,
         failed: Failed | None = None,
     ) -> None:
+        if self._shut:
+            return  # the app is closing; the Store refuses writes before this point
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)
@@ -87,4 +90,5 @@ class Jobs(QObject):
         self._pool.submit(lambda: None).result()
 
     def shutdown(self) -> None:
+        self._shut = True
         self._pool.shutdown(wait=True)

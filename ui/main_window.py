@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -30,6 +29,7 @@ from ui.case_list import CaseListPanel
 from ui.case_view import CaseView
 from ui.forms import RecordDialog
 from ui.store import Store
+from ui.widgets import labelled_row, secret_field
 
 SHORTCUTS = (
     ("Ctrl+N", "Add a young person"),
@@ -217,18 +217,16 @@ class ChangePassphraseDialog(QDialog):
         self.store = store
         self.setWindowTitle("Change passphrase")
         self.setObjectName("change_passphrase_dialog")
-        self.current = self._secret("Current passphrase", "current_passphrase")
-        self.new = self._secret("New passphrase", "new_passphrase")
-        self.confirm = self._secret("New passphrase again", "confirm_passphrase")
+        self.current = secret_field("Current passphrase", "current_passphrase")
+        self.new = secret_field("New passphrase", "new_passphrase")
+        self.confirm = secret_field("New passphrase again", "confirm_passphrase")
         self.message = QLabel()
         self.message.setObjectName("passphrase_message")
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Passphrase message")
         form = QFormLayout()
         for widget in (self.current, self.new, self.confirm):
-            label = QLabel(f"&{widget.accessibleName()}")
-            label.setBuddy(widget)
-            form.addRow(label, widget)
+            labelled_row(form, f"&{widget.accessibleName()}", widget)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -239,14 +237,6 @@ class ChangePassphraseDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-
-    @staticmethod
-    def _secret(name: str, object_name: str) -> QLineEdit:
-        line = QLineEdit()
-        line.setEchoMode(QLineEdit.EchoMode.Password)
-        line.setAccessibleName(name)
-        line.setObjectName(object_name)
-        return line
 
     def _change(self) -> None:
         if self.new.text() != self.confirm.text():

@@ -29,20 +29,7 @@ from roth_desktop.keyfile import load_recovery_public_key
 from roth_desktop.quick_unlock import NO_KEYRING_NOTICE, QuickUnlock
 from roth_desktop.workspace import Workspace
 from ui.jobs import Jobs
-
-
-def _secret(name: str, object_name: str) -> QLineEdit:
-    line = QLineEdit()
-    line.setEchoMode(QLineEdit.EchoMode.Password)
-    line.setAccessibleName(name)
-    line.setObjectName(object_name)
-    return line
-
-
-def _labelled(form: QFormLayout, text: str, widget: QWidget) -> None:
-    label = QLabel(text)
-    label.setBuddy(widget)
-    form.addRow(label, widget)
+from ui.widgets import labelled_row, secret_field
 
 
 class UnlockDialog(QDialog):
@@ -77,7 +64,7 @@ class UnlockDialog(QDialog):
         self.new_button.setAccessibleName("New workspace")
         self.new_button.clicked.connect(self._create_workspace)
 
-        self.passphrase = _secret("Passphrase", "passphrase")
+        self.passphrase = secret_field("Passphrase", "passphrase")
         self.remember = QCheckBox("&Remember on this computer (system keyring)")
         self.remember.setObjectName("remember")
         self.remember.setAccessibleName("Remember on this computer")
@@ -105,7 +92,7 @@ class UnlockDialog(QDialog):
             settings.save()
 
         form = QFormLayout()
-        _labelled(form, "&Passphrase", self.passphrase)
+        labelled_row(form, "&Passphrase", self.passphrase)
         buttons = QHBoxLayout()
         buttons.addWidget(self.choose)
         buttons.addWidget(self.new_button)
@@ -227,8 +214,8 @@ class CreateWorkspaceDialog(QDialog):
         browse = QPushButton("&Browse…")
         browse.setAccessibleName("Browse for a folder")
         browse.clicked.connect(self._browse)
-        self.passphrase = _secret("Passphrase", "new_passphrase")
-        self.confirm = _secret("Passphrase again", "confirm_passphrase")
+        self.passphrase = secret_field("Passphrase", "new_passphrase")
+        self.confirm = secret_field("Passphrase again", "confirm_passphrase")
         self.recovery = QLineEdit()
         self.recovery.setObjectName("recovery_key")
         self.recovery.setAccessibleName("Organisation recovery public key file (optional)")
@@ -248,10 +235,10 @@ class CreateWorkspaceDialog(QDialog):
         holder = QWidget()
         holder.setLayout(folder_row)
         form = QFormLayout()
-        _labelled(form, "&Folder", holder)
-        _labelled(form, "&Passphrase", self.passphrase)
-        _labelled(form, "Passphrase &again", self.confirm)
-        _labelled(form, "&Recovery key (optional)", self.recovery)
+        labelled_row(form, "&Folder", holder)
+        labelled_row(form, "&Passphrase", self.passphrase)
+        labelled_row(form, "Passphrase &again", self.confirm)
+        labelled_row(form, "&Recovery key (optional)", self.recovery)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
