@@ -88,6 +88,18 @@ def _dependents(obj: Record) -> Iterable[Record]:
     return ()
 
 
+def _with_dependents(records: list[Record]) -> list[Record]:
+    """The records plus everything whose rules lean on them, however deep."""
+    seen: dict[int, Record] = {}
+    stack = list(records)
+    while stack:
+        record = stack.pop()
+        if id(record) not in seen:
+            seen[id(record)] = record
+            stack.extend(_dependents(record))
+    return list(seen.values())
+
+
 def _attach_parents(session: Session, obj: Record) -> None:
     # A record made from ids alone (case_id=...) has no parent object loaded yet,
     # and rules such as "not before the strategy discussion" need the parent.
@@ -118,7 +130,7 @@ def _before_flush(session: Session, _context: object, _instances: object) -> Non
         touched = [o for o in (*session.new, *session.dirty) if isinstance(o, Record)]
         for obj in touched:
             _attach_parents(session, obj)
-        _validate([*touched, *(d for obj in touched for d in _dependents(obj))])
+        _validate(_with_dependents(touched))
 
 
 def _after_flush(session: Session, _context: object) -> None:

@@ -14,6 +14,7 @@ from sqlalchemy.pool import NullPool
 # plus the rollback journal (encrypted by SQLCipher like the pages) is what
 # makes a commit survive a killed process or a pulled plug.
 CONNECTION_PRAGMAS = (
+    "cipher_log_level = NONE",  # SQLCipher would print its own errors to stderr
     "foreign_keys = ON",
     "temp_store = MEMORY",
     "secure_delete = ON",
@@ -47,7 +48,7 @@ def make_engine(path: Path, key: bytes | bytearray, read_only: bool = False) -> 
     def _configure(dbapi_connection: Any, _record: object) -> None:
         dbapi_connection.isolation_level = None  # transactions are begun below
         cursor = dbapi_connection.cursor()
-        for pragma in () if read_only else CONNECTION_PRAGMAS:
+        for pragma in CONNECTION_PRAGMAS[:1] if read_only else CONNECTION_PRAGMAS:
             cursor.execute(f"PRAGMA {pragma}")
         cursor.close()
 
@@ -66,6 +67,7 @@ def raw_connect(path: Path, key: bytes | bytearray, read_only: bool) -> Any:
         connection = sqlcipher3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     else:
         connection = sqlcipher3.connect(str(path))
+    connection.execute(f"PRAGMA {CONNECTION_PRAGMAS[0]}")
     connection.execute(f'PRAGMA key = "{raw_key_pragma(key)}"')
     connection.execute("PRAGMA temp_store = MEMORY")
     return connection
