@@ -38,6 +38,9 @@ PROG = "roth-desktop"
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         # One line, not argparse's usage block: scripts and people both read it.
+        # Stray arguments are not echoed: someone may have typed a passphrase there.
+        if message.startswith("unrecognized arguments"):
+            message = "unrecognized arguments (not repeated here, in case one was a passphrase)"
         self.exit(2, f"{PROG}: {message} (see '{PROG} --help')\n")
 
 

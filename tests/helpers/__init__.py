@@ -1,0 +1,1 @@
+"""Helpers shared by the core tests (not collected as tests)."""
