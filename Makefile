@@ -6,7 +6,7 @@ DEMO   := demo-workspace
 # The demo is fictional; its passphrase is public on purpose.
 DEMO_PASSPHRASE := Fernleigh demo only
 
-.PHONY: run test install lint typecheck pytest clean-demo
+.PHONY: run test install lint typecheck pytest clean-demo bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,3 +37,6 @@ test: lint typecheck pytest
 
 clean-demo:
 	rm -rf $(DEMO)
+
+bench: install
+	$(BIN)/python -m tests.benchmarks.bench_spine

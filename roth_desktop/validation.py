@@ -65,11 +65,17 @@ def nhs_number_problem(value: str) -> str | None:
     return None
 
 
-def date_of_birth_problem(value: date | None) -> str | None:
+def date_of_birth_problem(value: date | None, on_record_since: date | None = None) -> str | None:
+    """A date of birth must be in the past and plausible for a young person.
+
+    Plausible means 25 or under on the day they first came onto the record
+    (``on_record_since``, the earliest case opening), or today for someone new:
+    a ten-year-old record of a now-adult is history, not a typo.
+    """
     if value is None:
         return None
     if value > today():
         return "The date of birth cannot be in the future."
-    if age_on(value, today()) > OLDEST_AGE:
+    if age_on(value, on_record_since or today()) > OLDEST_AGE:
         return f"That date of birth makes them over {OLDEST_AGE}; check the year."
     return None

@@ -126,6 +126,32 @@ def test_a_date_of_birth_over_25_is_rejected_and_25_is_not(empty_workspace: Work
         assert [yp.last_name for yp in session.scalars(select(YoungPerson))] == ["Young"]
 
 
+def test_a_historic_record_of_someone_now_over_25_is_kept(empty_workspace: Workspace) -> None:
+    """Ten years of records include people who are adults now: history, not typos."""
+    now = today()
+    opened = _years_before(now, 12)
+    with empty_workspace.session() as session:
+        yp = YoungPerson(
+            first_name="Test", last_name="Historic", date_of_birth=_years_before(opened, 16)
+        )
+        session.add_all([yp, Case(young_person=yp, pathway=Pathway.CLOSED, opened_on=opened)])
+    with empty_workspace.session() as session:
+        assert session.scalars(select(YoungPerson.last_name)).all() == ["Historic"]
+
+
+def test_a_case_cannot_open_after_the_18th_birthday(empty_workspace: Workspace) -> None:
+    now = today()
+    with empty_workspace.session() as session:
+        yp = YoungPerson(first_name="Test", last_name="Adult", date_of_birth=_years_before(now, 19))
+        session.add(yp)
+    _rejected(
+        empty_workspace,
+        lambda s: s.add(Case(young_person_id=yp.id, pathway=Pathway.ROTH, opened_on=now)),
+        "opened_on",
+        "before the young person's 18th birthday",
+    )
+
+
 def test_changing_a_date_of_birth_to_the_future_is_rejected(
     empty_workspace: Workspace, existing: Ids
 ) -> None:

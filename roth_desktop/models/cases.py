@@ -10,7 +10,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from roth_desktop.models.base import Record, enum_type
 from roth_desktop.models.enums import Pathway
-from roth_desktop.validation import today
+from roth_desktop.validation import age_on, today
+
+ADULT_AGE = 18
 
 if TYPE_CHECKING:
     from roth_desktop.models.agencies import Professional
@@ -48,7 +50,10 @@ class Case(Record):
                 "Record the strategy discussion once it has happened; it cannot be in the future."
             )
         yp = self.young_person
-        if sd is not None and yp is not None and yp.date_of_birth and sd < yp.date_of_birth:
+        born = yp.date_of_birth if yp is not None else None
+        if born and self.opened_on and age_on(born, self.opened_on) >= ADULT_AGE:
+            found["opened_on"] = "A case must open before the young person's 18th birthday."
+        if sd is not None and born and sd < born:
             found["strategy_discussion_on"] = (
                 "The strategy discussion cannot be before the date of birth."
             )

@@ -53,7 +53,8 @@ class YoungPerson(Record):
             found["first_name"] = "Enter a first name."
         if not (self.last_name or "").strip():
             found["last_name"] = "Enter a last name."
-        if (problem := date_of_birth_problem(self.date_of_birth)) is not None:
+        first_case = min((c.opened_on for c in self.cases if c.opened_on), default=None)
+        if (problem := date_of_birth_problem(self.date_of_birth, first_case)) is not None:
             found["date_of_birth"] = problem
         if self.nhs_number and (problem := nhs_number_problem(self.nhs_number)) is not None:
             found["nhs_number"] = problem
