@@ -18,6 +18,7 @@ from roth_desktop.workspace import Workspace
 from ui.jobs import Jobs
 from ui.main_window import MainWindow
 from ui.store import Store
+from ui.theme import apply_theme
 from ui.unlock_dialog import UnlockDialog
 
 ACTIVITY = frozenset(
@@ -56,6 +57,7 @@ class Controller(QObject):
         super().__init__()
         self.app = app
         self.settings = settings or AppSettings.load()
+        apply_theme(app)
         self.jobs = Jobs(self)
         self.quick = QuickUnlock.available()
         self.workspace: Workspace | None = None
@@ -83,10 +85,19 @@ class Controller(QObject):
         store = Store(workspace, self.jobs)
         self.window = MainWindow(store, self.settings.idle_lock_minutes)
         self.window.lock_requested.connect(self.lock)
+        self.window.idle_minutes_chosen.connect(self.set_idle_minutes)
         if self.last_young_person:
             self.window.case_view.show_young_person(self.last_young_person)
         self.window.show()
         self.idle.timer.start()
+
+    def set_idle_minutes(self, minutes: int) -> None:
+        self.settings.idle_lock_minutes = minutes
+        self.settings.save()
+        self.idle.timer.setInterval(minutes * 60_000)
+        self.idle.timer.start()
+        if self.window is not None:
+            self.window.show_idle_minutes(minutes)
 
     def lock(self) -> None:
         """Hide every window, drop the key, and ask for the passphrase again."""

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -43,6 +44,7 @@ SHORTCUTS = (
 
 class MainWindow(QMainWindow):
     lock_requested = Signal()
+    idle_minutes_chosen = Signal(int)
 
     def __init__(self, store: Store, idle_minutes: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,9 +63,8 @@ class MainWindow(QMainWindow):
         splitter.setSizes([420, 860])
         self.setCentralWidget(splitter)
 
-        self.lock_state = QLabel(
-            f"Unlocked · locks after {idle_minutes} idle minutes · Ctrl+L locks now"
-        )
+        self.lock_state = QLabel()
+        self.show_idle_minutes(idle_minutes)
         self.lock_state.setObjectName("lock_state")
         self.lock_state.setAccessibleName("Lock state")
         self.save_state = QLabel("All changes saved")
@@ -113,6 +114,9 @@ class MainWindow(QMainWindow):
             self.change_passphrase,
             "action_change_passphrase",
         )
+        self._action(
+            file_menu, "Auto-lock &time…", None, self.choose_idle_minutes, "action_idle_time"
+        )
         file_menu.addSeparator()
         self._action(file_menu, "&Lock", "Ctrl+L", self.lock_requested.emit, "action_lock")
         self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close, "action_quit")
@@ -153,6 +157,22 @@ class MainWindow(QMainWindow):
             self.case_list.set_rows(rows, keep)
 
         self.store.read(case_rows, show)
+
+    def show_idle_minutes(self, minutes: int) -> None:
+        self.lock_state.setText(f"Unlocked · locks after {minutes} idle minutes · Ctrl+L locks now")
+        self._idle_minutes = minutes
+
+    def choose_idle_minutes(self) -> None:
+        minutes, ok = QInputDialog.getInt(
+            self,
+            "Auto-lock time",
+            "Lock the workspace after this many idle minutes:",
+            self._idle_minutes,
+            1,
+            240,
+        )
+        if ok:
+            self.idle_minutes_chosen.emit(minutes)
 
     def _busy(self, busy: bool) -> None:
         self.save_state.setText("Saving…" if busy else "All changes saved")

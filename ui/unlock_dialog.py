@@ -53,6 +53,9 @@ class UnlockDialog(QDialog):
         self.setAccessibleName("Unlock workspace")
         self.setMinimumWidth(520)
 
+        heading = QLabel("<b>ROTH Desktop</b> · enter your passphrase to open the workspace")
+        heading.setProperty("role", "heading")
+        heading.setWordWrap(True)
         self.folder_label = QLabel()
         self.folder_label.setObjectName("workspace_folder")
         self.folder_label.setWordWrap(True)
@@ -83,6 +86,7 @@ class UnlockDialog(QDialog):
         self.notice.setObjectName("keyring_notice")
         self.notice.setWordWrap(True)
         self.notice.setAccessibleName("Keyring notice")
+        self.notice.setProperty("role", "notice")
         self.notice.hide()
         if quick_unlock is None and not settings.keyring_notice_shown:
             # Said once, not at every unlock: it is a fact about this computer.
@@ -99,6 +103,7 @@ class UnlockDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.unlock_button)
         layout = QVBoxLayout(self)
+        layout.addWidget(heading)
         layout.addWidget(self.folder_label)
         layout.addLayout(form)
         layout.addWidget(self.remember)
@@ -116,8 +121,14 @@ class UnlockDialog(QDialog):
         self.passphrase.setEnabled(self.folder is not None)
         self.passphrase.setFocus()
 
-    def _busy(self, text: str) -> None:
+    def _say(self, text: str, error: bool = False) -> None:
+        self.message.setProperty("role", "error" if error else "")
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
         self.message.setText(text)
+
+    def _busy(self, text: str) -> None:
+        self._say(text)
         for widget in (self.unlock_button, self.passphrase, self.choose, self.new_button):
             widget.setEnabled(False)
 
@@ -145,7 +156,7 @@ class UnlockDialog(QDialog):
         def failed(_error: BaseException) -> None:
             quick.forget(workspace_id)  # a stale key: fall back to the passphrase
             self._idle()
-            self.message.setText("Quick unlock did not work this time; enter the passphrase.")
+            self._say("Quick unlock did not work this time; enter the passphrase.", error=True)
 
         self.jobs.submit(
             lambda: Workspace.open_with_key(folder, key, migrate=True), self._opened, failed
@@ -183,7 +194,7 @@ class UnlockDialog(QDialog):
         self._idle()
         self.passphrase.selectAll()
         if isinstance(error, RothError):
-            self.message.setText(str(error))
+            self._say(str(error), error=True)
         else:
             raise error
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
+from roth_desktop.app_settings import AppSettings
 from roth_desktop.models import Conference, FamilyMember, YoungPerson
 from roth_desktop.validation import format_date
 from roth_desktop.workspace import Workspace
@@ -297,3 +298,10 @@ def window_of_folder(controller: Controller) -> Path:
     folder = controller.unlock_dialog.folder
     assert folder is not None
     return folder
+
+
+def test_auto_lock_time_is_configurable_and_remembered(unlocked: Controller) -> None:
+    unlocked.set_idle_minutes(12)
+    assert unlocked.idle.timer.interval() == 12 * 60_000
+    assert "12 idle minutes" in window_of(unlocked).lock_state.text()
+    assert AppSettings.load().idle_lock_minutes == 12
