@@ -156,12 +156,12 @@ def test_changing_a_date_of_birth_to_the_future_is_rejected(
     empty_workspace: Workspace, existing: Ids
 ) -> None:
     def write(session: Session) -> None:
-        yp = session.get(YoungPerson, existing.young_person)
+        yp = session.get_one(YoungPerson, existing.young_person)
         yp.date_of_birth = today() + timedelta(days=3)
 
     _rejected(empty_workspace, write, "date_of_birth", "future")
     with empty_workspace.session() as session:
-        stored = session.get(YoungPerson, existing.young_person)
+        stored = session.get_one(YoungPerson, existing.young_person)
         assert stored is not None and stored.date_of_birth == _years_before(today(), 15)
 
 
@@ -205,7 +205,8 @@ def test_an_initial_conference_before_the_strategy_discussion_is_rejected(
     empty_workspace: Workspace, existing: Ids
 ) -> None:
     def write(session: Session) -> None:
-        case = session.get(Case, existing.case)
+        case = session.get_one(Case, existing.case)
+        assert case.strategy_discussion_on is not None
         session.add(
             Conference(
                 case=case,
@@ -223,12 +224,12 @@ def test_moving_the_strategy_discussion_after_the_initial_conference_is_rejected
     empty_workspace: Workspace, existing: Ids
 ) -> None:
     def write(session: Session) -> None:
-        case = session.get(Case, existing.case)
+        case = session.get_one(Case, existing.case)
         case.strategy_discussion_on = today() - timedelta(days=3)
 
     _rejected(empty_workspace, write, "strategy_discussion_on", "cannot predate")
     with empty_workspace.session() as session:
-        case = session.get(Case, existing.case)
+        case = session.get_one(Case, existing.case)
         assert case is not None
         assert case.strategy_discussion_on == today() - timedelta(days=10)
 
@@ -237,7 +238,7 @@ def test_an_agreed_conference_in_the_future_is_rejected(
     empty_workspace: Workspace, existing: Ids
 ) -> None:
     def write(session: Session) -> None:
-        case = session.get(Case, existing.case)
+        case = session.get_one(Case, existing.case)
         session.add(
             Conference(
                 case=case,
@@ -250,7 +251,7 @@ def test_an_agreed_conference_in_the_future_is_rejected(
     _rejected(empty_workspace, write, "status", "once it has taken place")
 
     def agree_later(session: Session) -> None:
-        conference = session.get(Conference, existing.conference)
+        conference = session.get_one(Conference, existing.conference)
         conference.starts_at = _at(today() + timedelta(days=2))
 
     _rejected(empty_workspace, agree_later, "status", "once it has taken place")
@@ -260,7 +261,7 @@ def test_a_transfer_to_the_same_pathway_is_rejected(
     empty_workspace: Workspace, existing: Ids
 ) -> None:
     def write(session: Session) -> None:
-        case = session.get(Case, existing.case)
+        case = session.get_one(Case, existing.case)
         session.add(
             PathwayTransfer(
                 case=case,
@@ -276,7 +277,7 @@ def test_a_transfer_to_the_same_pathway_is_rejected(
 
 def test_leaving_before_arriving_is_rejected(empty_workspace: Workspace, existing: Ids) -> None:
     def write(session: Session) -> None:
-        conference = session.get(Conference, existing.conference)
+        conference = session.get_one(Conference, existing.conference)
         session.add(
             Attendance(
                 conference=conference,
@@ -321,7 +322,7 @@ def test_moving_a_date_of_birth_after_an_existing_conference_is_rejected(
         session.add_all([yp, case, conference])
 
     def write(session: Session) -> None:
-        stored = session.get(YoungPerson, yp.id)
+        stored = session.get_one(YoungPerson, yp.id)
         stored.date_of_birth = now - timedelta(days=10)  # a typo: after the conference
 
     _rejected(empty_workspace, write, "starts_at", "before the young person was born")

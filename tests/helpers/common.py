@@ -78,7 +78,7 @@ def files_under(*folders: Path) -> Iterator[Path]:
 def names_found(files: Iterable[Path], names: Iterable[str]) -> list[str]:
     """'file: name (encoding)' for every fictional name found in a file's raw bytes."""
     patterns = name_patterns(names)
-    hits = []
+    hits: list[str] = []
     for path in files:
         data = path.read_bytes()
         hits.extend(f"{path}: {label}" for label, pattern in patterns if pattern in data)

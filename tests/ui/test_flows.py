@@ -7,7 +7,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from roth_desktop.app_settings import AppSettings
@@ -41,7 +41,7 @@ def _save(qtbot: QtBot, dialog: RecordDialog) -> None:
     qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
 
 
-def _closed(dialog: RecordDialog) -> bool:
+def _closed(dialog: QDialog) -> bool:
     return not shiboken6.isValid(dialog) or not dialog.isVisible()
 
 
