@@ -27,7 +27,8 @@ from roth_desktop.app_settings import AppSettings
 from roth_desktop.errors import RothError
 from roth_desktop.keyfile import load_recovery_public_key
 from roth_desktop.quick_unlock import NO_KEYRING_NOTICE, QuickUnlock
-from roth_desktop.workspace import Workspace
+from roth_desktop.unlock_throttle import delay_for
+from roth_desktop.workspace import Workspace, default_throttle
 from ui.jobs import Jobs
 from ui.widgets import labelled_row, secret_field
 
@@ -168,7 +169,7 @@ class UnlockDialog(QDialog):
             return
         folder, passphrase = self.folder, self.passphrase.text()
         remember = self.remember.isChecked() and self.quick is not None
-        self._busy("Unlocking…")
+        self._busy("Unlocking…" + self._throttle_note(folder))
 
         def work() -> Workspace:
             workspace = Workspace.open(folder, passphrase, migrate=True)
@@ -177,6 +178,20 @@ class UnlockDialog(QDialog):
             return workspace
 
         self.jobs.submit(work, self._opened, self._failed)
+
+    @staticmethod
+    def _throttle_note(folder: Path) -> str:
+        """Say why unlocking is slow, so a wait never looks like a hang."""
+        try:
+            workspace_id = Workspace.read_keyfile(folder).workspace_id
+        except RothError:
+            return ""
+        delay = delay_for(default_throttle().failures(workspace_id))
+        if not delay:
+            return ""
+        seconds = int(delay)
+        unit = "second" if seconds == 1 else "seconds"
+        return f" After several wrong passphrases each try waits {seconds} {unit}."
 
     def _opened(self, workspace: Workspace) -> None:
         self.passphrase.clear()

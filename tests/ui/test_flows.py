@@ -305,3 +305,17 @@ def test_auto_lock_time_is_configurable_and_remembered(unlocked: Controller) -> 
     assert unlocked.idle.timer.interval() == 12 * 60_000
     assert "12 idle minutes" in window_of(unlocked).lock_state.text()
     assert AppSettings.load().idle_lock_minutes == 12
+
+
+def test_repeated_wrong_passphrases_are_slowed_and_the_wait_is_explained(
+    qtbot: QtBot, controller: Controller
+) -> None:
+    dialog = controller.unlock_dialog
+    for _ in range(3):  # three free tries, each refused
+        unlock(qtbot, controller, "not the passphrase")
+        qtbot.waitUntil(lambda: dialog.unlock_button.isEnabled(), timeout=10000)
+        assert "does not open" in dialog.message.text()
+    unlock(qtbot, controller, "still not the passphrase")
+    assert "each try waits 1 second." in dialog.message.text()
+    qtbot.waitUntil(lambda: dialog.unlock_button.isEnabled(), timeout=15000)
+    assert controller.locked
