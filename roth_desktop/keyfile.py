@@ -40,8 +40,8 @@ MIN_PASSPHRASE_CHARS = 10
 
 # Bounds a key file's costs must sit in. The lower bounds stop a doctored file
 # from making a weak key; the upper ones stop it from exhausting the laptop.
-_MEMORY_KIB = (8 * 1024, 4 * 1024 * 1024)
-_ITERATIONS = (1, 20)
+_MEMORY_KIB = (8 * 1024, 1024 * 1024)
+_ITERATIONS = (1, 10)
 _LANES = (1, 16)
 _SALT_BYTES = (16, 64)
 _RECOVERY_INFO = b"roth-desktop recovery wrap v1"
@@ -129,7 +129,10 @@ class SealedKey:
     def from_json(cls, data: dict[str, Any]) -> SealedKey:
         if data.get("alg") != "AES-256-GCM":
             raise ValueError("unknown wrapping")
-        return cls(nonce=_unb64(data["nonce"]), ciphertext=_unb64(data["ciphertext"]))
+        sealed = cls(nonce=_unb64(data["nonce"]), ciphertext=_unb64(data["ciphertext"]))
+        if len(sealed.nonce) != 12 or len(sealed.ciphertext) != KEY_BYTES + 16:
+            raise ValueError("sealed key has the wrong shape")
+        return sealed
 
 
 @dataclass(frozen=True)
@@ -152,11 +155,14 @@ class RecoveryWrap:
     def from_json(cls, data: dict[str, Any]) -> RecoveryWrap:
         if data.get("alg") != "X25519-HKDF-SHA256":
             raise ValueError("unknown recovery wrapping")
-        return cls(
+        wrap = cls(
             recipient_public_key=_unb64(data["recipient_public_key"]),
             ephemeral_public_key=_unb64(data["ephemeral_public_key"]),
             sealed=SealedKey.from_json(data["sealed"]),
         )
+        if len(wrap.recipient_public_key) != 32 or len(wrap.ephemeral_public_key) != 32:
+            raise ValueError("recovery keys have the wrong length")
+        return wrap
 
 
 def check_new_passphrase(passphrase: str) -> None:
@@ -205,7 +211,7 @@ class KeyFile:
         recovery_public_key: bytes | None = None,
     ) -> KeyFile:
         kdf = KdfParams.fresh()
-        header = cls._header(workspace_id, kdf)
+        header = cls._header(workspace_id, kdf, recovery_public_key)
         wrapping_key = kdf.derive(passphrase)
         nonce = os.urandom(12)
         sealed = SealedKey(nonce, AESGCM(wrapping_key).encrypt(nonce, database_key, header))
@@ -220,13 +226,18 @@ class KeyFile:
         return KeyFile.seal(self.workspace_id, database_key, new_passphrase, recipient)
 
     @staticmethod
-    def _header(workspace_id: str, kdf: KdfParams) -> bytes:
+    def _header(workspace_id: str, kdf: KdfParams, recovery_recipient: bytes | None) -> bytes:
+        # The recovery recipient is bound in too: otherwise anyone who can write
+        # the key file could add their own "recovery key", and the next passphrase
+        # change would faithfully seal the database key to them.
+        recipient = _b64(recovery_recipient) if recovery_recipient is not None else None
         return _canonical(
             {
                 "format": FORMAT,
                 "version": FORMAT_VERSION,
                 "workspace_id": workspace_id,
                 "kdf": kdf.as_json(),
+                "recovery_recipient": recipient,
             }
         )
 
@@ -243,11 +254,15 @@ class KeyFile:
         return RecoveryWrap(recipient, ephemeral_public, sealed)
 
     # -- opening ------------------------------------------------------------------
+    def _passphrase_header(self) -> bytes:
+        recipient = self.recovery.recipient_public_key if self.recovery else None
+        return self._header(self.workspace_id, self.kdf, recipient)
+
     def unwrap(self, passphrase: str) -> bytearray:
         wrapping_key = self.kdf.derive(passphrase)
         try:
             key = AESGCM(wrapping_key).decrypt(
-                self.sealed.nonce, self.sealed.ciphertext, self._header(self.workspace_id, self.kdf)
+                self.sealed.nonce, self.sealed.ciphertext, self._passphrase_header()
             )
         except InvalidTag:
             raise WrongPassphraseError("That passphrase does not open this workspace.") from None
@@ -265,7 +280,7 @@ class KeyFile:
         wrap = self.recovery
         shared = private.exchange(X25519PublicKey.from_public_bytes(wrap.ephemeral_public_key))
         key = _recovery_cipher_key(shared, wrap.ephemeral_public_key, wrap.recipient_public_key)
-        header = self._header(self.workspace_id, self.kdf) + wrap.recipient_public_key
+        header = self._passphrase_header() + wrap.recipient_public_key
         try:
             return bytearray(AESGCM(key).decrypt(wrap.sealed.nonce, wrap.sealed.ciphertext, header))
         except InvalidTag:
@@ -311,5 +326,5 @@ class KeyFile:
             return cls(workspace_id, KdfParams.from_json(body["kdf"]), sealed, recovery)
         except KeyFileDamagedError:
             raise
-        except (ValueError, KeyError, TypeError, UnicodeDecodeError, AttributeError):
+        except (ValueError, KeyError, TypeError, UnicodeDecodeError, AttributeError, OverflowError):
             raise damaged from None

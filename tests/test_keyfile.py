@@ -197,7 +197,8 @@ def test_a_truncated_key_file_is_reported_as_damage(sealed: Sealed) -> None:
         ("memory_cost_kib", 1024),
         ("memory_cost_kib", 8 * 1024 * 1024),
         ("iterations", 0),
-        ("iterations", 21),
+        ("iterations", 11),
+        ("iterations", float("inf")),
         ("lanes", 0),
         ("lanes", 17),
         ("salt", base64.b64encode(b"\x07" * 8).decode()),
@@ -291,3 +292,46 @@ def test_short_new_passphrases_are_rejected(passphrase: str) -> None:
 def test_a_long_enough_passphrase_is_accepted() -> None:
     check_new_passphrase("x" * MIN_PASSPHRASE_CHARS)
     check_new_passphrase(PASSPHRASE)
+
+
+# -- the recovery block cannot be slipped in ----------------------------------------------
+
+
+def test_an_injected_recovery_key_makes_the_file_unusable_and_never_receives_the_key(
+    sealed: Sealed,
+) -> None:
+    """An attacker who can write the key file adds their own recovery recipient and
+    recomputes the checksum. The passphrase wrap is bound to the (absent) recipient,
+    so the edited file never unwraps, and no rewrap can seal the key to the attacker."""
+    attacker = X25519PrivateKey.generate()
+    planted = KeyFile.seal(
+        WORKSPACE_ID,
+        os.urandom(KEY_BYTES),
+        "attacker passphrase",
+        recovery_public_key=load_recovery_public_key(_public_pem(attacker)),
+    )
+    document = _document(sealed.data)
+    document["body"]["recovery"] = _document(planted.to_bytes())["body"]["recovery"]
+    tampered = KeyFile.from_bytes(_encode(document, recompute_checksum=True))
+    with pytest.raises(WrongPassphraseError):
+        tampered.unwrap(PASSPHRASE)
+
+
+def test_a_swapped_recovery_recipient_is_refused(sealed: Sealed) -> None:
+    organisation = X25519PrivateKey.generate()
+    database_key = os.urandom(KEY_BYTES)
+    genuine = KeyFile.seal(
+        WORKSPACE_ID,
+        database_key,
+        PASSPHRASE,
+        recovery_public_key=load_recovery_public_key(_public_pem(organisation)),
+    )
+    attacker = X25519PrivateKey.generate()
+    document = _document(genuine.to_bytes())
+    document["body"]["recovery"]["recipient_public_key"] = base64.b64encode(
+        load_recovery_public_key(_public_pem(attacker))
+    ).decode()
+    tampered = KeyFile.from_bytes(_encode(document, recompute_checksum=True))
+    with pytest.raises(WrongPassphraseError):
+        tampered.unwrap(PASSPHRASE)
+    assert genuine.unwrap(PASSPHRASE) == bytearray(database_key)
