@@ -10,6 +10,7 @@ from __future__ import annotations
 from alembic import context
 
 from roth_desktop.models import Base
+from roth_desktop.schema_migrations import migration_connection
 
 config = context.config
 target_metadata = Base.metadata
@@ -19,7 +20,7 @@ def run_migrations_online() -> None:
     engine = config.attributes.get("engine")
     if engine is None:
         raise RuntimeError("ROTH Desktop migrations run through the app: roth-desktop migrate")
-    with engine.connect() as connection:
+    with migration_connection(engine) as connection:
         context.configure(
             connection=connection,
             target_metadata=target_metadata,

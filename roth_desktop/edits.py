@@ -48,15 +48,28 @@ def _get(session: Session, table: str, record_id: str) -> Record:
     return record
 
 
-def set_field(session: Session, table: str, record_id: str, field: str, value: Any) -> Any:
-    """Set one field; return the value it had (for undo)."""
+def set_fields(
+    session: Session, table: str, record_id: str, values: dict[str, Any]
+) -> dict[str, Any]:
+    """Set several fields as one change, validated once; return their old values.
+
+    Checking after each field would judge half-made states: moving a visit from
+    10:00-11:00 to 14:00-15:00 would be refused at "arrived 14:00, left 11:00".
+    """
     record = _get(session, table, record_id)
-    if field in Record.BOOKKEEPING or field == "id":
-        raise ValueError(f"{field} cannot be edited")
-    old = getattr(record, field)
-    setattr(record, field, coerce(type(record), field, value))
+    old: dict[str, Any] = {}
+    for field, value in values.items():
+        if field in Record.BOOKKEEPING or field == "id":
+            raise ValueError(f"{field} cannot be edited")
+        old[field] = getattr(record, field)
+        setattr(record, field, coerce(type(record), field, value))
     session.flush()
     return old
+
+
+def set_field(session: Session, table: str, record_id: str, field: str, value: Any) -> Any:
+    """Set one field; return the value it had (for undo)."""
+    return set_fields(session, table, record_id, {field: value})[field]
 
 
 def create_record(session: Session, table: str, values: dict[str, Any]) -> str:

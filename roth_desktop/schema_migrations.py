@@ -2,13 +2,38 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from importlib.resources import files
 
 from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
+
+
+@contextmanager
+def migration_connection(engine: Engine) -> Iterator[Connection]:
+    """A connection for schema changes: foreign keys off while tables are rebuilt.
+
+    SQLite alters a table by copying it, which trips foreign keys mid-copy, and it
+    ignores PRAGMA foreign_keys inside a transaction; so the pragma is sent before
+    the transaction begins, and every reference is checked again before commit.
+    """
+    with engine.connect() as connection:
+        raw = connection.connection.driver_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            yield connection
+            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                connection.rollback()
+                raise RuntimeError(f"migration left {len(broken)} broken references")
+            connection.commit()
+        finally:
+            raw.execute("PRAGMA foreign_keys = ON")
 
 
 def alembic_config(engine: Engine | None = None) -> Config:

@@ -54,7 +54,7 @@ def age_on(date_of_birth: date, when: date) -> int:
 def nhs_number_problem(value: str) -> str | None:
     """NHS numbers are ten digits whose last is a modulus-11 check digit."""
     digits = value.replace(" ", "")
-    if len(digits) != 10 or not digits.isdigit():
+    if len(digits) != 10 or not (digits.isascii() and digits.isdigit()):
         return "An NHS number has 10 digits."
     total = sum(int(d) * (10 - i) for i, d in enumerate(digits[:9]))
     check = 11 - total % 11

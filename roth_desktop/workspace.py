@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from roth_desktop import audit
@@ -32,6 +33,7 @@ from roth_desktop.errors import (
     NewerWorkspaceError,
     NotAWorkspaceError,
     OutdatedWorkspaceError,
+    ValidationError,
     WorkspaceExistsError,
     WorkspaceLockedError,
     WrongPassphraseError,
@@ -268,8 +270,18 @@ class Workspace:
             raise WorkspaceLockedError("The workspace is locked.")
         with self._sessions() as session:
             session.info[audit.ACTOR_KEY] = self.actor
-            with session.begin():
-                yield session
+            try:
+                with session.begin():
+                    yield session
+            except IntegrityError:
+                # The models' own rules catch the cases people meet; this is the
+                # database's last word, said without the values it would quote.
+                raise ValidationError(
+                    {
+                        "record": "That would repeat a record that already exists, or link to "
+                        "one that is not there. Nothing was saved."
+                    }
+                ) from None
 
     def change_passphrase(self, current: str, new: str) -> None:
         """Re-wrap the database key; the database itself is not re-encrypted."""

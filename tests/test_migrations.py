@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -24,7 +25,7 @@ from roth_desktop.demo import populate
 from roth_desktop.errors import OutdatedWorkspaceError
 from roth_desktop.integrity import check_workspace
 from roth_desktop.keyfile import KEY_BYTES, KeyFile
-from roth_desktop.models import Base, YoungPerson
+from roth_desktop.models import Base, Case, YoungPerson
 from roth_desktop.schema_migrations import alembic_config, head_revision, script_directory
 from roth_desktop.workspace import DATABASE_FILE, KEY_FILE, Workspace
 from tests.conftest import PASSPHRASE
@@ -290,3 +291,22 @@ def test_cli_migrate_upgrades_a_base_workspace_and_keeps_a_backup(
     assert "workspace.before-base.db" in migrated.stdout
     assert (folder / "workspace.before-base.db").read_bytes() == original_db
     assert all(result.ok for result in check_workspace(folder, PASSPHRASE))
+
+
+def test_a_future_migration_can_rebuild_a_referenced_table(demo_workspace: Workspace) -> None:
+    """SQLite alters a table by copying it; with children pointing at young_person
+    that only works if foreign keys are off during the copy and checked after."""
+    from alembic.operations import Operations
+    from alembic.runtime.migration import MigrationContext
+    from sqlalchemy import text
+
+    from roth_desktop.schema_migrations import migration_connection
+
+    with migration_connection(demo_workspace.engine) as connection:
+        before = connection.execute(text("SELECT count(*) FROM young_person")).scalar_one()
+        operations = Operations(MigrationContext.configure(connection))
+        with operations.batch_alter_table("young_person", recreate="always") as batch:
+            batch.alter_column("local_id", existing_type=sa.String(40), type_=sa.String(60))
+    with demo_workspace.session() as session:
+        assert session.query(YoungPerson).count() == before == 3
+        assert all(c.young_person is not None for c in session.query(Case))

@@ -10,9 +10,12 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from roth_desktop import edits
 from roth_desktop.errors import ValidationError
 from roth_desktop.models import (
     RECORD_TYPES,
+    Agency,
+    AgencyKind,
     Attendance,
     AttendeeRole,
     AuditEntry,
@@ -22,6 +25,7 @@ from roth_desktop.models import (
     ConferenceStatus,
     Pathway,
     PathwayTransfer,
+    Professional,
     YoungPerson,
 )
 from roth_desktop.validation import nhs_number_problem, parse_date, today
@@ -326,3 +330,96 @@ def test_moving_a_date_of_birth_after_an_existing_conference_is_rejected(
         stored.date_of_birth = now - timedelta(days=10)  # a typo: after the conference
 
     _rejected(empty_workspace, write, "starts_at", "before the young person was born")
+
+
+def test_several_fields_change_together_and_are_judged_together(
+    empty_workspace: Workspace, existing: Ids
+) -> None:
+    """Moving a visit from 10:00-11:00 to 14:00-15:00 is fine, though "arrived 14:00,
+    left 11:00" would not be: the fields of one edit are validated as a whole."""
+    day = today() - timedelta(days=5)
+    with empty_workspace.session() as session:
+        attendee = Attendance(
+            conference_id=existing.conference,
+            name="Test Attendee",
+            role=AttendeeRole.ADVOCATE,
+            arrived_at=_at(day, 10),
+            left_at=_at(day, 11),
+        )
+        session.add(attendee)
+    with empty_workspace.session() as session:
+        old = edits.set_fields(
+            session,
+            "attendance",
+            attendee.id,
+            {"arrived_at": _at(day, 14), "left_at": _at(day, 15)},
+        )
+    assert old == {"arrived_at": _at(day, 10), "left_at": _at(day, 11)}
+    with empty_workspace.session() as session:
+        stored = session.get_one(Attendance, attendee.id)
+        assert (stored.arrived_at, stored.left_at) == (_at(day, 14), _at(day, 15))
+
+
+def test_agency_names_are_unique_whatever_the_case(empty_workspace: Workspace) -> None:
+    with empty_workspace.session() as session:
+        session.add(Agency(name="Test Academy", kind=AgencyKind.EDUCATION))
+    _rejected(
+        empty_workspace,
+        lambda s: s.add(Agency(name="test academy", kind=AgencyKind.EDUCATION)),
+        "name",
+        "already an agency with that name",
+    )
+
+
+def test_a_professional_needs_an_agency(empty_workspace: Workspace) -> None:
+    _rejected(
+        empty_workspace,
+        lambda s: s.add(Professional(name="Test Worker")),
+        "agency_id",
+        "Choose their agency",
+    )
+
+
+def test_a_dangling_link_is_refused_in_plain_words_without_values(
+    empty_workspace: Workspace,
+) -> None:
+    error = _rejected(
+        empty_workspace,
+        lambda s: edits.create_record(
+            s,
+            "family_member",
+            {
+                "young_person_id": "no-such-young-person",
+                "name": "Test Relative",
+                "relationship_to_young_person": "Aunt",
+            },
+        ),
+        "record",
+        "Nothing was saved",
+    )
+    assert "Test Relative" not in str(error)
+
+
+def test_a_case_cannot_open_before_the_young_person_was_born(
+    empty_workspace: Workspace,
+) -> None:
+    born = today() - timedelta(days=400)
+    with empty_workspace.session() as session:
+        yp = YoungPerson(first_name="Test", last_name="Baby", date_of_birth=born)
+        session.add(yp)
+    _rejected(
+        empty_workspace,
+        lambda s: s.add(
+            Case(young_person_id=yp.id, pathway=Pathway.ROTH, opened_on=born - timedelta(days=1))
+        ),
+        "opened_on",
+        "before the young person was born",
+    )
+
+
+def test_nhs_numbers_take_only_ordinary_digits() -> None:
+    assert nhs_number_problem("943476591\u00b9") is not None  # a superscript one
+    assert (
+        nhs_number_problem("\u0669\u0664\u0663\u0664\u0667\u0666\u0665\u0669\u0661\u0669")
+        is not None
+    )

@@ -270,9 +270,9 @@ class CaseView(QWidget):
     # -- inline edits ---------------------------------------------------------------------
     def _inline(self, form: RecordForm, table: str, record_id: str, field: str, value: Any) -> None:
         def refused(error: BaseException) -> None:
-            if isinstance(error, ValidationError):
-                form.show_problems({field: error.problems.get(field, str(error))})
-            form.revert(field)
+            # The typed value stays, with its problem beside it, to be corrected.
+            message = error.problems.get(field) if isinstance(error, ValidationError) else None
+            form.show_problems({field: message or str(error)})
 
         label = form.specs[field].label.lower()
         self.store.set_field(table, record_id, field, value, label, failed=refused)

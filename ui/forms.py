@@ -71,7 +71,7 @@ class RecordForm(QWidget):
         self.specs = {spec.name: spec for spec in specs}
         self.widgets: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
-        self._shown: dict[str, Any] = {}
+        self._saved: dict[str, Any] = {}  # as last loaded from the database
         self._loading = False
         outer = QVBoxLayout(self)
         layout = QFormLayout()
@@ -143,9 +143,9 @@ class RecordForm(QWidget):
                     continue
                 value = plain_value(values[name])
                 widget = self.widgets[name]
-                if widget.hasFocus() and self._shown.get(name) == value:
+                if widget.hasFocus() and self._saved.get(name) == value:
                     continue  # never overwrite what someone is typing with the same saved value
-                self._shown[name] = value
+                self._saved[name] = value
                 if isinstance(widget, QComboBox):
                     widget.setCurrentIndex(max(0, widget.findData(value)))
                 elif isinstance(widget, QCheckBox):
@@ -212,10 +212,11 @@ class RecordForm(QWidget):
         except ValidationError as exc:
             self.show_problems(exc.problems)
             return
-        if value == self._shown.get(name):
+        if value == self._saved.get(name):
             self._set_error(name, "")
             return
-        self._shown[name] = value
+        # _saved changes only when the database says so (the next set_values), so a
+        # refused value stays on screen with its problem and can be sent again.
         self.field_edited.emit(name, value)
 
     # -- problems -------------------------------------------------------------------------
@@ -233,10 +234,6 @@ class RecordForm(QWidget):
         label = self.errors[name]
         label.setText(message)
         label.setVisible(bool(message))
-
-    def revert(self, name: str) -> None:
-        """Show the last saved value again (after an edit was refused)."""
-        self.set_values({name: self._shown.get(name)})
 
 
 class RecordDialog(QDialog):

@@ -179,14 +179,10 @@ class Store(QObject):
         """Several fields of one record in one undoable step (a dialog's Save)."""
 
         def apply(session: Session) -> dict[str, Any]:
-            return {f: edits.set_field(session, table, record_id, f, v) for f, v in values.items()}
+            return edits.set_fields(session, table, record_id, values)
 
         def pushed(old: dict[str, Any]) -> None:
-            def revert(session: Session) -> None:
-                for f, v in old.items():
-                    edits.set_field(session, table, record_id, f, v)
-
-            self._push(f"edit {label}", apply, revert)
+            self._push(f"edit {label}", apply, lambda s: edits.set_fields(s, table, record_id, old))
             if done is not None:
                 done()
 

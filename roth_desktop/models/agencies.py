@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, String
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import ForeignKey, String, func, select
+from sqlalchemy.orm import Mapped, mapped_column, object_session, relationship
 
 from roth_desktop.models.base import Record, enum_type
 from roth_desktop.models.enums import AgencyKind
@@ -20,7 +20,19 @@ class Agency(Record):
     )
 
     def problems(self) -> dict[str, str]:
-        return {} if (self.name or "").strip() else {"name": "Enter the agency's name."}
+        name = (self.name or "").strip()
+        if not name:
+            return {"name": "Enter the agency's name."}
+        session = object_session(self)
+        if session is not None:
+            clash = session.scalar(
+                select(Agency.id).where(
+                    func.lower(Agency.name) == name.lower(), Agency.id != self.id
+                )
+            )
+            if clash is not None:
+                return {"name": "There is already an agency with that name."}
+        return {}
 
 
 class Professional(Record):
@@ -38,6 +50,8 @@ class Professional(Record):
         found: dict[str, str] = {}
         if not (self.name or "").strip():
             found["name"] = "Enter their name."
+        if not self.agency_id and self.agency is None:
+            found["agency_id"] = "Choose their agency (add it with New agency first if it is new)."
         if self.email and "@" not in self.email:
             found["email"] = "That email address is missing an @."
         return found

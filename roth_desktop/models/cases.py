@@ -51,7 +51,9 @@ class Case(Record):
             )
         yp = self.young_person
         born = yp.date_of_birth if yp is not None else None
-        if born and self.opened_on and age_on(born, self.opened_on) >= ADULT_AGE:
+        if born and self.opened_on and self.opened_on < born:
+            found["opened_on"] = "A case cannot open before the young person was born."
+        elif born and self.opened_on and age_on(born, self.opened_on) >= ADULT_AGE:
             found["opened_on"] = "A case must open before the young person's 18th birthday."
         if sd is not None and born and sd < born:
             found["strategy_discussion_on"] = (

@@ -208,6 +208,21 @@ def test_refused_inline_edit_keeps_saved_value(qtbot: QtBot, unlocked: Controlle
     assert window.store.undo_stack.count() == 0
     with _saved(unlocked).session() as session:
         assert session.query(YoungPerson).filter_by(last_name="Marsh").one().nhs_number == ""
+    # The refused number stays on screen to be corrected; confirming it again is
+    # refused again, never quietly taken as saved.
+    assert field.text() == "1234567890"
+    form.errors["nhs_number"].hide()
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: form.errors["nhs_number"].isVisible(), timeout=10000)
+    field.setFocus()
+    field.clear()
+    qtbot.keyClicks(field, "943 476 5919")
+    qtbot.keyClick(field, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: window.store.undo_stack.count() == 1, timeout=10000)
+    with _saved(unlocked).session() as session:
+        stored = session.query(YoungPerson).filter_by(last_name="Marsh").one().nhs_number
+        assert stored == "943 476 5919"
 
 
 def test_family_member_add_and_remove_are_undoable(qtbot: QtBot, unlocked: Controller) -> None:
