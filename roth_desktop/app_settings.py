@@ -40,9 +40,16 @@ class AppSettings:
             for f in fields(cls):
                 if f.name in raw:
                     setattr(settings, f.name, raw[f.name])
-        settings.quick_unlock_workspaces = tuple(settings.quick_unlock_workspaces)
-        settings.idle_lock_minutes = max(1, min(int(settings.idle_lock_minutes), 240))
-        settings.text_scale_percent = max(100, min(int(settings.text_scale_percent), 200))
+        try:
+            settings.quick_unlock_workspaces = tuple(
+                str(w) for w in settings.quick_unlock_workspaces
+            )
+            settings.idle_lock_minutes = max(1, min(int(settings.idle_lock_minutes), 240))
+            settings.text_scale_percent = max(100, min(int(settings.text_scale_percent), 200))
+            settings.last_workspace = str(settings.last_workspace)
+            settings.keyring_notice_shown = bool(settings.keyring_notice_shown)
+        except (TypeError, ValueError, OverflowError):
+            return cls()  # a hand-edited or damaged file: start from the defaults
         if settings.theme not in THEMES:
             settings.theme = "standard"
         return settings

@@ -30,7 +30,7 @@ from roth_desktop.integrity import check_workspace
 from roth_desktop.keyfile import load_recovery_public_key
 from roth_desktop.queries import listing
 from roth_desktop.schema_migrations import head_revision
-from roth_desktop.workspace import Workspace, inspect_database, unwrap_throttled
+from roth_desktop.workspace import Workspace, inspect_database, unwrap_throttled, wipe_key
 
 PROG = "roth-desktop"
 
@@ -181,7 +181,11 @@ def _migrate(args: argparse.Namespace) -> int:
     passphrase = read_passphrase(args.passphrase_file)
     keyfile = Workspace.read_keyfile(args.workspace)
     key = unwrap_throttled(keyfile, passphrase)
-    before = inspect_database(args.workspace / "workspace.db", key).revision
+    try:
+        before = inspect_database(args.workspace / "workspace.db", key).revision
+    except RothError:
+        wipe_key(key)
+        raise
     with Workspace.open_with_key(args.workspace, key, keyfile=keyfile, migrate=True):
         pass
     head = head_revision()

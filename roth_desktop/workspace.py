@@ -250,7 +250,11 @@ class Workspace:
             raise
         workspace = cls(folder, keyfile, key, actor or _default_actor())
         if state.revision != head:
-            workspace._upgrade_with_backup(state.revision)
+            try:
+                workspace._upgrade_with_backup(state.revision)
+            except BaseException:
+                workspace.lock()  # a failed upgrade must not leave the key behind
+                raise
         return workspace
 
     def _upgrade_with_backup(self, from_revision: str | None) -> None:
@@ -286,7 +290,9 @@ class Workspace:
     def change_passphrase(self, current: str, new: str) -> None:
         """Re-wrap the database key; the database itself is not re-encrypted."""
         check_new_passphrase(new)
-        wipe_key(self.keyfile.unwrap(current))  # proves the person knows the current one
+        # Proves the person at the keyboard knows the current one, at the same
+        # slowed-down pace as unlocking, so an open laptop is no guessing machine.
+        wipe_key(unwrap_throttled(self.keyfile, current))
         self.reset_passphrase(new)
 
     def reset_passphrase(self, new: str) -> None:
