@@ -16,8 +16,12 @@ def test_settings_round_trip_owner_only() -> None:
 
 def test_a_damaged_settings_file_falls_back_to_defaults() -> None:
     AppSettings.path().parent.mkdir(parents=True, exist_ok=True)
-    for text in ('{"idle_lock_minutes": "soon"}', "{not json", '["a", "list"]',
-                 '{"idle_lock_minutes": 1e999}'):
+    for text in (
+        '{"idle_lock_minutes": "soon"}',
+        "{not json",
+        '["a", "list"]',
+        '{"idle_lock_minutes": 1e999}',
+    ):
         AppSettings.path().write_text(text, encoding="utf-8")
         assert AppSettings.load() == AppSettings()
 
