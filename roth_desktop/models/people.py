@@ -17,6 +17,11 @@ if TYPE_CHECKING:
     from roth_desktop.models.cases import Case
 
 
+def display_name(first_name: str, preferred_name: str, last_name: str) -> str:
+    """How a young person is named on screen: by the name they prefer."""
+    return f"{preferred_name or first_name} {last_name}".strip()
+
+
 class YoungPerson(Record):
     __tablename__ = "young_person"
 
@@ -40,8 +45,7 @@ class YoungPerson(Record):
 
     @property
     def display_name(self) -> str:
-        first = self.preferred_name or self.first_name
-        return f"{first} {self.last_name}".strip()
+        return display_name(self.first_name, self.preferred_name, self.last_name)
 
     @property
     def initials(self) -> str:
