@@ -13,8 +13,6 @@ from pathlib import Path
 from roth_desktop.atomic_files import write_atomic
 from roth_desktop.paths import config_dir
 
-THEMES = ("standard", "high-contrast")
-
 
 @dataclass
 class AppSettings:
@@ -22,8 +20,6 @@ class AppSettings:
     last_workspace: str = ""
     keyring_notice_shown: bool = False
     quick_unlock_workspaces: tuple[str, ...] = ()  # workspace ids, never names
-    text_scale_percent: int = 100
-    theme: str = "standard"
 
     @staticmethod
     def path() -> Path:
@@ -45,13 +41,10 @@ class AppSettings:
                 str(w) for w in settings.quick_unlock_workspaces
             )
             settings.idle_lock_minutes = max(1, min(int(settings.idle_lock_minutes), 240))
-            settings.text_scale_percent = max(100, min(int(settings.text_scale_percent), 200))
             settings.last_workspace = str(settings.last_workspace)
             settings.keyring_notice_shown = bool(settings.keyring_notice_shown)
         except (TypeError, ValueError, OverflowError):
             return cls()  # a hand-edited or damaged file: start from the defaults
-        if settings.theme not in THEMES:
-            settings.theme = "standard"
         return settings
 
     def save(self) -> None:

@@ -28,7 +28,7 @@ def test_a_damaged_settings_file_falls_back_to_defaults() -> None:
 
 def test_out_of_range_values_are_clamped() -> None:
     AppSettings.path().parent.mkdir(parents=True, exist_ok=True)
-    AppSettings.path().write_text(json.dumps({"idle_lock_minutes": 0, "theme": "neon"}))
+    AppSettings.path().write_text(json.dumps({"idle_lock_minutes": 0, "unknown": "ignored"}))
     loaded = AppSettings.load()
     assert loaded.idle_lock_minutes == 1
-    assert loaded.theme == "standard"
+    assert loaded == AppSettings(idle_lock_minutes=1)

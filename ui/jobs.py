@@ -40,10 +40,6 @@ class Jobs(QObject):
         )
         self._ready.connect(self._deliver)
 
-    @property
-    def pending(self) -> int:
-        return self._pending
-
     def submit(
         self,
         work: Callable[[], T],
