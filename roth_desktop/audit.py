@@ -27,7 +27,17 @@ from sqlalchemy.orm import MANYTOONE, Session, sessionmaker
 from sqlalchemy.orm.attributes import set_committed_value
 
 from roth_desktop.errors import ValidationError
-from roth_desktop.models import RECORD_TYPES, AuditEntry, Case, Record, YoungPerson
+from roth_desktop.models import (
+    RECORD_TYPES,
+    Attendance,
+    AuditEntry,
+    Case,
+    Conference,
+    ConferencePart,
+    ConferenceStatus,
+    Record,
+    YoungPerson,
+)
 from roth_desktop.models.audit import GENESIS_HASH
 
 ACTOR_KEY = "actor"
@@ -122,6 +132,46 @@ def _validate(objs: Iterable[Record]) -> None:
         raise ValidationError(problems)
 
 
+AGREED_MESSAGE = (
+    "This conference has been agreed, so its record is closed. "
+    "Re-open it, with a reason, to change it."
+)
+# The only change an agreed conference accepts: being re-opened, with its reason.
+_REOPEN_FIELDS = frozenset({"status", "reopen_reason", "agreed_at", *Record.BOOKKEEPING})
+
+
+def _was_agreed(conference: Conference) -> bool:
+    """Agreed as stored, before this flush (a conference agreed just now is still open)."""
+    state = inspect(conference)
+    if state.pending:
+        return False
+    history = state.attrs["status"].history
+    before = history.deleted[0] if history.deleted else conference.status
+    return bool(before == ConferenceStatus.AGREED)
+
+
+def _refuse_edits_to_agreed(session: Session) -> None:
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        if isinstance(obj, Conference) and _was_agreed(obj):
+            if obj in session.deleted:
+                raise ValidationError({"status": AGREED_MESSAGE})
+            state = inspect(obj)
+            changed = {k for k in _content_columns(obj) if state.attrs[k].history.has_changes()}
+            if not changed:
+                continue
+            reopening = obj.status == ConferenceStatus.DRAFT and changed <= _REOPEN_FIELDS
+            if not reopening:
+                raise ValidationError({"status": AGREED_MESSAGE})
+            if not (obj.reopen_reason or "").strip():
+                raise ValidationError(
+                    {"reopen_reason": "Say why the conference is being re-opened."}
+                )
+        elif isinstance(obj, ConferencePart | Attendance):
+            conference = obj.conference
+            if conference is not None and _was_agreed(conference):
+                raise ValidationError({"status": AGREED_MESSAGE})
+
+
 def _before_flush(session: Session, _context: object, _instances: object) -> None:
     for obj in list(session.dirty) + list(session.deleted):
         if isinstance(obj, AuditEntry):
@@ -130,6 +180,7 @@ def _before_flush(session: Session, _context: object, _instances: object) -> Non
         touched = [o for o in (*session.new, *session.dirty) if isinstance(o, Record)]
         for obj in touched:
             _attach_parents(session, obj)
+        _refuse_edits_to_agreed(session)
         _validate(_with_dependents(touched))
 
 

@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import Enum as SqlEnum
+from sqlalchemy import inspect
 from sqlalchemy.orm import Session
 
 from roth_desktop.models import RECORD_TYPES, Case, Pathway, PathwayTransfer, Record
@@ -80,13 +81,34 @@ def create_record(session: Session, table: str, values: dict[str, Any]) -> str:
     return record.id
 
 
-def delete_record(session: Session, table: str, record_id: str) -> dict[str, Any]:
-    """Delete one record; return its values so undo can recreate it exactly."""
-    record = _get(session, table, record_id)
+Snapshot = list[tuple[str, dict[str, Any]]]
+
+
+def _snapshot(record: Record, into: Snapshot) -> None:
+    """The record and everything its deletion takes with it, parents first."""
     values = {k: v for k, v in record.values().items() if k not in Record.BOOKKEEPING}
+    into.append((record.__tablename__, values))
+    for rel in inspect(type(record)).relationships:
+        if rel.cascade.delete:
+            for child in getattr(record, rel.key):
+                if all(table != child.__tablename__ or v["id"] != child.id for table, v in into):
+                    _snapshot(child, into)
+
+
+def delete_record(session: Session, table: str, record_id: str) -> Snapshot:
+    """Delete one record (and what cascades with it); return what undo needs to restore."""
+    record = _get(session, table, record_id)
+    snapshot: Snapshot = []
+    _snapshot(record, snapshot)
     session.delete(record)
     session.flush()
-    return values
+    return snapshot
+
+
+def restore_records(session: Session, snapshot: Snapshot) -> None:
+    """Undo a delete: recreate each record with its old id and values."""
+    for table, values in snapshot:
+        create_record(session, table, values)
 
 
 @dataclass(frozen=True)

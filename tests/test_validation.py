@@ -65,7 +65,6 @@ def existing(empty_workspace: Workspace) -> Ids:
             case=case,
             kind=ConferenceKind.INITIAL,
             starts_at=_at(now - timedelta(days=5)),
-            status=ConferenceStatus.AGREED,
         )
         session.add_all([yp, case, conference])
     return Ids(yp.id, case.id, conference.id)
@@ -257,6 +256,7 @@ def test_an_agreed_conference_in_the_future_is_rejected(
     def agree_later(session: Session) -> None:
         conference = session.get_one(Conference, existing.conference)
         conference.starts_at = _at(today() + timedelta(days=2))
+        conference.status = ConferenceStatus.AGREED
 
     _rejected(empty_workspace, agree_later, "status", "once it has taken place")
 

@@ -189,13 +189,13 @@ class Store(QObject):
         self.write(apply, pushed, failed)
 
     def delete(self, table: str, record_id: str, label: str) -> None:
-        snapshot: dict[str, Any] = {}
+        snapshot: edits.Snapshot = []
 
         def apply(session: Session) -> None:
-            snapshot.update(edits.delete_record(session, table, record_id))
+            snapshot[:] = edits.delete_record(session, table, record_id)
 
         def pushed(_result: None) -> None:
-            self._push(f"remove {label}", apply, lambda s: edits.create_record(s, table, snapshot))
+            self._push(f"remove {label}", apply, lambda s: edits.restore_records(s, snapshot))
 
         self.write(apply, pushed)
 

@@ -1,20 +1,43 @@
-"""The domain model, v1. Importing this package registers every table."""
+"""The domain model. Importing this package registers every table."""
 
 from roth_desktop.models.agencies import Agency, Professional
 from roth_desktop.models.audit import AuditEntry
 from roth_desktop.models.base import Base, Record
 from roth_desktop.models.cases import Case, CaseProfessional, PathwayTransfer
+from roth_desktop.models.conference_part import ConferencePart
 from roth_desktop.models.conferences import Attendance, Conference
+from roth_desktop.models.context_map import ContextArea, ContextLink
+from roth_desktop.models.decision import DecisionView
 from roth_desktop.models.enums import (
+    ActionStatus,
     AgencyKind,
     AttendanceStatus,
     AttendeeRole,
     ConferenceKind,
+    ConferenceOutcome,
     ConferenceStatus,
     Gender,
+    GoalProgress,
+    HarmCategory,
+    HarmTiming,
+    InfoNature,
+    NeedStatus,
     Pathway,
+    PlanHeading,
+    ProfileKind,
+    Safety,
+    ViewPosition,
+    VoiceChannel,
+    VoiceKind,
+    VoiceSpeaker,
 )
+from roth_desktop.models.harm import HarmEntry
+from roth_desktop.models.minutes import MinuteEntry
+from roth_desktop.models.needs import Need
+from roth_desktop.models.partner_information import PartnerItem
 from roth_desktop.models.people import FamilyMember, YoungPerson
+from roth_desktop.models.plan import GoalLink, PlanAction, PlanGoal
+from roth_desktop.models.voices import ProfileItem, Voice
 
 RECORD_TYPES: dict[str, type[Record]] = {
     cls.__tablename__: cls
@@ -28,11 +51,24 @@ RECORD_TYPES: dict[str, type[Record]] = {
         PathwayTransfer,
         Conference,
         Attendance,
+        ProfileItem,
+        Voice,
+        ContextArea,
+        ContextLink,
+        PartnerItem,
+        Need,
+        HarmEntry,
+        DecisionView,
+        PlanGoal,
+        GoalLink,
+        PlanAction,
+        MinuteEntry,
     )
 }
 
 __all__ = [
     "RECORD_TYPES",
+    "ActionStatus",
     "Agency",
     "AgencyKind",
     "Attendance",
@@ -44,12 +80,38 @@ __all__ = [
     "CaseProfessional",
     "Conference",
     "ConferenceKind",
+    "ConferenceOutcome",
+    "ConferencePart",
     "ConferenceStatus",
+    "ContextArea",
+    "ContextLink",
+    "DecisionView",
     "FamilyMember",
     "Gender",
+    "GoalLink",
+    "GoalProgress",
+    "HarmCategory",
+    "HarmEntry",
+    "HarmTiming",
+    "InfoNature",
+    "MinuteEntry",
+    "Need",
+    "NeedStatus",
+    "PartnerItem",
     "Pathway",
     "PathwayTransfer",
+    "PlanAction",
+    "PlanGoal",
+    "PlanHeading",
     "Professional",
+    "ProfileItem",
+    "ProfileKind",
     "Record",
+    "Safety",
+    "ViewPosition",
+    "Voice",
+    "VoiceChannel",
+    "VoiceKind",
+    "VoiceSpeaker",
     "YoungPerson",
 ]

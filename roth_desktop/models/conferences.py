@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, String
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from roth_desktop.models.base import Record, enum_type
@@ -13,7 +13,9 @@ from roth_desktop.models.enums import (
     AttendanceStatus,
     AttendeeRole,
     ConferenceKind,
+    ConferenceOutcome,
     ConferenceStatus,
+    HarmCategory,
 )
 from roth_desktop.validation import today
 
@@ -33,6 +35,34 @@ class Conference(Record):
     status: Mapped[ConferenceStatus] = mapped_column(
         enum_type(ConferenceStatus), default=ConferenceStatus.DRAFT
     )
+
+    # Running it: which agenda it used (a local authority can ship its own) and where
+    # the chair is, so a reopened laptop comes back to the same step.
+    content_pack_id: Mapped[str] = mapped_column(String(60), default="", server_default="")
+    content_pack_version: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    current_step: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    # A review builds on the conference before it.
+    previous_conference_id: Mapped[str | None] = mapped_column(
+        ForeignKey("conference.id", ondelete="SET NULL")
+    )
+
+    # The decision.
+    significant_harm: Mapped[bool | None] = mapped_column(Boolean)
+    harm_category: Mapped[HarmCategory | None] = mapped_column(enum_type(HarmCategory))
+    outside_home: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    outcome: Mapped[ConferenceOutcome | None] = mapped_column(enum_type(ConferenceOutcome))
+    young_person_view: Mapped[str] = mapped_column(Text, default="", server_default="")
+    family_view: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+    # Next steps.
+    core_group_on: Mapped[date | None] = mapped_column(Date)
+    review_on: Mapped[date | None] = mapped_column(Date)
+    visit_frequency: Mapped[str] = mapped_column(String(120), default="", server_default="")
+    transition_notes: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+    # Agreeing freezes the record; changing it after needs an explicit, audited re-open.
+    agreed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    reopen_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     case: Mapped[Case] = relationship(back_populates="conferences")
     chair: Mapped[Professional | None] = relationship()
@@ -54,6 +84,15 @@ class Conference(Record):
             found["starts_at"] = "A conference cannot be before the young person was born."
         if self.status == ConferenceStatus.AGREED and on > today():
             found["status"] = "A conference can only be agreed once it has taken place."
+        if self.review_on is not None and self.review_on <= on:
+            found["review_on"] = "The review must come after this conference."
+        if self.core_group_on is not None and self.core_group_on < on:
+            found["core_group_on"] = "The core group cannot meet before the conference."
+        if self.significant_harm is False and self.outcome in (
+            ConferenceOutcome.ROTH_PLAN,
+            ConferenceOutcome.TRADITIONAL_PLAN,
+        ):
+            found["outcome"] = "A child protection plan needs a finding of significant harm."
         return found
 
 

@@ -91,3 +91,146 @@ LABELS: dict[enum.Enum, str] = {
     Gender.NOT_STATED: "Prefers not to say",
     Gender.NOT_KNOWN: "Not known",
 }
+
+
+# -- the live conference -------------------------------------------------------------------
+
+
+class Safety(Labelled):
+    UNKNOWN = "unknown"
+    SAFE = "safe"
+    MIXED = "mixed"
+    UNSAFE = "unsafe"
+
+
+class ProfileKind(Labelled):
+    STRENGTH = "strength"
+    INTEREST = "interest"
+    MATTERS = "matters"
+    DESCRIBED_AS = "described_as"
+
+
+class VoiceSpeaker(Labelled):
+    YOUNG_PERSON = "young_person"
+    PARENT_CARER = "parent_carer"
+    FAMILY_NETWORK = "family_network"
+
+
+class VoiceChannel(Labelled):
+    IN_PERSON = "in_person"
+    PARTICIPANT_SCREEN = "participant_screen"
+    LETTER = "letter"
+    DRAWING = "drawing"
+    ADVOCATE = "advocate"
+    WORKER = "worker"
+
+
+class VoiceKind(Labelled):
+    VIEW = "view"
+    WISH = "wish"
+    CORRECTION = "correction"
+    SAFETY_EFFORT = "safety_effort"
+
+
+class InfoNature(Labelled):
+    FACT = "fact"
+    OPINION = "opinion"
+    REPORTED = "reported"
+
+
+class NeedStatus(Labelled):
+    NOT_ASSESSED = "not_assessed"
+    UNMET = "unmet"
+    PARTLY_MET = "partly_met"
+    MET = "met"
+
+
+class HarmTiming(Labelled):
+    SUFFERED = "suffered"
+    LIKELY = "likely"
+
+
+class HarmCategory(Labelled):
+    PHYSICAL = "physical"
+    EMOTIONAL = "emotional"
+    SEXUAL = "sexual"
+    NEGLECT = "neglect"
+    MULTIPLE = "multiple"
+
+
+class ConferenceOutcome(Labelled):
+    ROTH_PLAN = "roth_plan"
+    TRADITIONAL_PLAN = "traditional_plan"
+    CHILD_IN_NEED = "child_in_need"
+    EARLY_HELP = "early_help"
+    NO_FURTHER_ACTION = "no_further_action"
+
+    @property
+    def pathway(self) -> Pathway:
+        return OUTCOME_PATHWAY[self]
+
+
+class ViewPosition(Labelled):
+    AGREES = "agrees"
+    DISAGREES = "disagrees"
+    NOT_SURE = "not_sure"
+
+
+class PlanHeading(Labelled):
+    NEEDS = "needs"
+    GUARDIANSHIP = "guardianship"
+    ENVIRONMENT = "environment"
+
+
+class GoalProgress(Labelled):
+    NEW = "new"
+    CARRIED_FORWARD = "carried_forward"
+    PROGRESSING = "progressing"
+    ACHIEVED = "achieved"
+    STOPPED = "stopped"
+
+
+class ActionStatus(Labelled):
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    NOT_DONE = "not_done"
+
+
+OUTCOME_PATHWAY: dict[ConferenceOutcome, Pathway] = {
+    ConferenceOutcome.ROTH_PLAN: Pathway.ROTH,
+    ConferenceOutcome.TRADITIONAL_PLAN: Pathway.TRADITIONAL,
+    ConferenceOutcome.CHILD_IN_NEED: Pathway.CHILD_IN_NEED,
+    ConferenceOutcome.EARLY_HELP: Pathway.EARLY_HELP,
+    ConferenceOutcome.NO_FURTHER_ACTION: Pathway.CLOSED,
+}
+
+LABELS.update(
+    {
+        Safety.UNKNOWN: "Not yet known",
+        ProfileKind.MATTERS: "What matters to them",
+        ProfileKind.DESCRIBED_AS: "How people describe them",
+        VoiceSpeaker.PARENT_CARER: "Parent or carer",
+        VoiceSpeaker.FAMILY_NETWORK: "Family or friend",
+        VoiceChannel.PARTICIPANT_SCREEN: "Typed on the shared screen",
+        VoiceChannel.LETTER: "Letter or written words",
+        VoiceChannel.ADVOCATE: "Through an advocate",
+        VoiceChannel.WORKER: "Through a worker",
+        VoiceKind.WISH: "What they want to happen",
+        VoiceKind.CORRECTION: "Correction to a report",
+        VoiceKind.SAFETY_EFFORT: "Their own safety efforts",
+        InfoNature.REPORTED: "Reported (say by whom)",
+        NeedStatus.PARTLY_MET: "Partly met",
+        HarmTiming.SUFFERED: "Harm already suffered",
+        HarmTiming.LIKELY: "Likely harm",
+        ConferenceOutcome.ROTH_PLAN: "ROTH child protection plan",
+        ConferenceOutcome.TRADITIONAL_PLAN: "Child protection plan (traditional)",
+        ConferenceOutcome.NO_FURTHER_ACTION: "No further action",
+        ViewPosition.AGREES: "Agrees",
+        ViewPosition.DISAGREES: "Disagrees (dissent)",
+        PlanHeading.NEEDS: "The young person's needs",
+        PlanHeading.GUARDIANSHIP: "Guardianship in places and groups outside the family",
+        PlanHeading.ENVIRONMENT: "The wider environment",
+        GoalProgress.CARRIED_FORWARD: "Carried forward",
+    }
+)
