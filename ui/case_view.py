@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -28,6 +28,7 @@ from roth_desktop.models import AttendanceStatus, AttendeeRole, ConferenceKind, 
 from roth_desktop.queries import CaseDetail, agency_choices, case_detail, professional_choices
 from roth_desktop.validation import age_on, format_date, format_datetime, today
 from ui import record_specs
+from ui.console.window import ConsoleWindow
 from ui.forms import FieldSpec, RecordDialog, RecordForm, plain_value
 from ui.record_table import Column, RecordTableModel, record_table, selected_row
 from ui.store import Store
@@ -164,6 +165,7 @@ class CaseView(QWidget):
             [
                 button("Add conference…", "add_conference", self.add_conference),
                 button("Edit conference…", "edit_conference", self.edit_conference),
+                button("&Run conference", "run_conference", self.run_conference),
             ],
         )
         self.conferences.view.doubleClicked.connect(lambda _i: self.edit_conference())
@@ -485,6 +487,18 @@ class CaseView(QWidget):
                 "conference",
             ),
         )
+
+    def run_conference(self) -> ConsoleWindow | None:
+        """Open the chair's console for the selected conference (an agreed one opens to read)."""
+        conference = self.conferences.selected()
+        if conference is None:
+            return None
+        # Owned by the main window: locking destroys it, and so every console with it.
+        console = ConsoleWindow(self.store, conference["id"], self.window())
+        console.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        console.show()
+        console.start()
+        return console
 
     def add_attendee(self) -> RecordDialog | None:
         conference = self.conferences.selected()

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Literal
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,6 +31,10 @@ from roth_desktop.errors import ValidationError
 from roth_desktop.validation import format_date, format_datetime, parse_date, parse_datetime
 
 Kind = Literal["text", "multiline", "date", "datetime", "choice", "bool"]
+
+# Typing pauses this long are saved, so a crash or a killed app loses at most the
+# last second of what someone was saying.
+TYPING_SAVE_MS = 700
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,7 @@ class RecordForm(QWidget):
         self.errors: dict[str, QLabel] = {}
         self._saved: dict[str, Any] = {}  # as last loaded from the database
         self._loading = False
+        self._timers: dict[str, QTimer] = {}
         outer = QVBoxLayout(self)
         layout = QFormLayout()
         outer.addLayout(layout)
@@ -115,6 +120,7 @@ class RecordForm(QWidget):
             text.setTabChangesFocus(True)  # Tab moves on, as in every other field
             text.setFixedHeight(text.fontMetrics().lineSpacing() * 4 + 12)
             text.installEventFilter(_CommitOnFocusOut(commit, text))
+            text.textChanged.connect(self._typing_timer(spec.name, commit).start)
             return text
         if spec.kind == "choice":
             combo = QComboBox()
@@ -132,7 +138,19 @@ class RecordForm(QWidget):
         elif spec.kind == "datetime":
             line.setPlaceholderText("DD/MM/YYYY HH:MM")
         line.editingFinished.connect(commit)
+        if spec.kind == "text":  # not dates: half a date is not worth a complaint
+            line.textEdited.connect(lambda _t: self._typing_timer(spec.name, commit).start())
         return line
+
+    def _typing_timer(self, name: str, commit: Callable[[], None]) -> QTimer:
+        timer = self._timers.get(name)
+        if timer is None:
+            timer = QTimer(self)
+            timer.setSingleShot(True)
+            timer.setInterval(TYPING_SAVE_MS)
+            timer.timeout.connect(commit)
+            self._timers[name] = timer
+        return timer
 
     # -- values ---------------------------------------------------------------------------
     def set_values(self, values: dict[str, Any]) -> None:
@@ -143,9 +161,10 @@ class RecordForm(QWidget):
                     continue
                 value = plain_value(values[name])
                 widget = self.widgets[name]
-                if widget.hasFocus() and self._saved.get(name) == value:
-                    continue  # never overwrite what someone is typing with the same saved value
                 self._saved[name] = value
+                if widget.hasFocus() and spec.kind in ("text", "multiline"):
+                    # Never overwrite what someone is typing: their next pause saves it.
+                    continue
                 if isinstance(widget, QComboBox):
                     widget.setCurrentIndex(max(0, widget.findData(value)))
                 elif isinstance(widget, QCheckBox):

@@ -16,7 +16,7 @@ from roth_desktop.models.enums import Labelled
 from ui.forms import FieldSpec
 
 
-def _choices(enum_cls: type[Labelled]) -> list[tuple[str, str]]:
+def choices_of(enum_cls: type[Labelled]) -> list[tuple[str, str]]:
     return [(member.value, member.label) for member in enum_cls]
 
 
@@ -27,7 +27,7 @@ def young_person() -> list[FieldSpec]:
         FieldSpec("last_name", "Last name"),
         FieldSpec("preferred_name", "Preferred name", help="What they like to be called"),
         FieldSpec("date_of_birth", "Date of birth", "date"),
-        FieldSpec("gender", "Gender", "choice", _choices(Gender)),
+        FieldSpec("gender", "Gender", "choice", choices_of(Gender)),
         FieldSpec(
             "ethnicity_code",
             "Ethnicity",
@@ -78,7 +78,7 @@ def case() -> list[FieldSpec]:
             "pathway",
             "Pathway",
             "choice",
-            _choices(Pathway),
+            choices_of(Pathway),
             read_only=True,
             help="Change the pathway with Transfer pathway, so the reason is kept",
         ),
@@ -94,13 +94,13 @@ def case() -> list[FieldSpec]:
 
 
 def new_case() -> list[FieldSpec]:
-    pathway = FieldSpec("pathway", "Pathway", "choice", _choices(Pathway))
+    pathway = FieldSpec("pathway", "Pathway", "choice", choices_of(Pathway))
     return [pathway, *[spec for spec in case() if spec.name != "pathway"]]
 
 
 def transfer() -> list[FieldSpec]:
     return [
-        FieldSpec("to_pathway", "Move to", "choice", _choices(Pathway)),
+        FieldSpec("to_pathway", "Move to", "choice", choices_of(Pathway)),
         FieldSpec("transferred_on", "Date of transfer", "date"),
         FieldSpec(
             "reason",
@@ -113,7 +113,7 @@ def transfer() -> list[FieldSpec]:
 
 def conference(chairs: list[tuple[str, str]]) -> list[FieldSpec]:
     return [
-        FieldSpec("kind", "Type", "choice", _choices(ConferenceKind)),
+        FieldSpec("kind", "Type", "choice", choices_of(ConferenceKind)),
         FieldSpec("starts_at", "Date and time", "datetime"),
         FieldSpec("location", "Where"),
         FieldSpec("chair_id", "Chair", "choice", [("", "Not chosen yet"), *chairs]),
@@ -121,7 +121,7 @@ def conference(chairs: list[tuple[str, str]]) -> list[FieldSpec]:
             "status",
             "Status",
             "choice",
-            _choices(ConferenceStatus),
+            choices_of(ConferenceStatus),
             help="Agreed once the conference has taken place and the record is final",
         ),
     ]
@@ -130,9 +130,9 @@ def conference(chairs: list[tuple[str, str]]) -> list[FieldSpec]:
 def attendance() -> list[FieldSpec]:
     return [
         FieldSpec("name", "Name"),
-        FieldSpec("role", "Role", "choice", _choices(AttendeeRole)),
+        FieldSpec("role", "Role", "choice", choices_of(AttendeeRole)),
         FieldSpec("organisation", "Organisation"),
-        FieldSpec("status", "Attendance", "choice", _choices(AttendanceStatus)),
+        FieldSpec("status", "Attendance", "choice", choices_of(AttendanceStatus)),
         FieldSpec("arrived_at", "Arrived", "datetime", help="Only if they came late"),
         FieldSpec("left_at", "Left", "datetime", help="Only if they left early"),
     ]
@@ -158,5 +158,5 @@ def professional(agencies: list[tuple[str, str]]) -> list[FieldSpec]:
 def agency() -> list[FieldSpec]:
     return [
         FieldSpec("name", "Agency name"),
-        FieldSpec("kind", "Kind", "choice", _choices(AgencyKind)),
+        FieldSpec("kind", "Kind", "choice", choices_of(AgencyKind)),
     ]

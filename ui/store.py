@@ -124,6 +124,26 @@ class Store(QObject):
         self.undo_stack.push(_SavedEdit(self, text, apply, revert))
 
     # -- edits ----------------------------------------------------------------------------
+    def run(
+        self,
+        label: str,
+        apply: Callable[[Session], T],
+        revert: Callable[[Session, T], object],
+        failed: Failed | None = None,
+    ) -> None:
+        """Any edit that knows its own undo: ``revert`` gets what the latest ``apply`` returned."""
+        latest: list[T] = []
+
+        def do(session: Session) -> T:
+            result = apply(session)
+            latest[:] = [result]
+            return result
+
+        def pushed(_result: T) -> None:
+            self._push(label, do, lambda s: revert(s, latest[0]))
+
+        self.write(do, pushed, failed)
+
     def set_field(
         self,
         table: str,

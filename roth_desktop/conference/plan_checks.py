@@ -73,11 +73,15 @@ def plan_warnings(session: Session, conference_id: str, pack: ContentPack) -> li
             )
     needs_with_goals = {link.need_id for link in links if link.need_id}
     for need in session.scalars(select(Need).where(Need.conference_id == conference_id)):
-        if need.status in (NeedStatus.UNMET, NeedStatus.PARTLY_MET) and (
-            need.id not in needs_with_goals
-        ):
-            need_area = pack.need(need.area)
-            label = need_area.label("en") if need_area else need.area
+        if need.status not in (NeedStatus.UNMET, NeedStatus.PARTLY_MET):
+            continue
+        need_area = pack.need(need.area)
+        label = need_area.label("en") if need_area else need.area
+        if not (need.responsible.strip() or need.responsible_agency_id):
+            found.append(
+                PlanWarning("need", need.id, f"No one is named as responsible for “{label}”.")
+            )
+        if need.id not in needs_with_goals:
             found.append(
                 PlanWarning(
                     "need",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -327,3 +327,31 @@ def reopen(session: Session, conference_id: str, reason: str) -> None:
     conference.reopen_reason = reason.strip()
     conference.agreed_at = None
     session.flush()
+
+
+def default_review_date(session: Session, conference_id: str, weeks: int) -> None:
+    """Suggest the review date (many ROTH sites review every 6 weeks); the chair can change it."""
+    conference = _conference(session, conference_id)
+    if conference.review_on is None and conference.status != ConferenceStatus.AGREED:
+        conference.review_on = conference.starts_at.date() + timedelta(weeks=weeks)
+        session.flush()
+
+
+def set_answer(session: Session, need_id: str, key: str, value: object) -> object:
+    """Answer one checklist question; return the old answer (``None`` if unanswered).
+
+    Read and written in one session, so two answers given in quick succession
+    both land instead of the second overwriting the first with a stale copy.
+    """
+    need = session.get(Need, need_id)
+    if need is None:
+        raise RecordGone(f"need {need_id} no longer exists")
+    answers = dict(need.answers or {})
+    old = answers.get(key)
+    if value is None:
+        answers.pop(key, None)
+    else:
+        answers[key] = value
+    need.answers = answers
+    session.flush()
+    return old

@@ -42,8 +42,4 @@ class Need(ConferencePart):
             found["area"] = "Choose which need this is."
         if not isinstance(self.answers, dict):
             found["answers"] = "The checklist answers could not be read."
-        if self.status in (NeedStatus.UNMET, NeedStatus.PARTLY_MET) and not (
-            (self.responsible or "").strip() or self.responsible_agency_id
-        ):
-            found["responsible"] = "Say who is responsible for meeting this need."
         return found

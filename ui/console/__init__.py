@@ -1,0 +1,1 @@
+"""The chair's console: the live conference, step by step."""
