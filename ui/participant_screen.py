@@ -87,6 +87,7 @@ class ParticipantScreen(QWidget):
         contribute = QWidget()
         contribute_layout = QVBoxLayout(contribute)
         self.words_label = QLabel()
+        self.words_label.setTextFormat(Qt.TextFormat.PlainText)
         self.words_label.setBuddy(self.words)
         row = QHBoxLayout()
         row.addWidget(self.words_label)
@@ -110,6 +111,9 @@ class ParticipantScreen(QWidget):
 
         self.blank_page = QLabel()
         self.blank_page.setObjectName("participant_blank")
+        # Their words are shown as typed, never read as markup.
+        for label in (self.title, self.text, self.step_label, self.blank_page):
+            label.setTextFormat(Qt.TextFormat.PlainText)
         self.blank_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.blank_page.setAccessibleName("Screen paused")
         self.content = content
@@ -117,9 +121,20 @@ class ParticipantScreen(QWidget):
         self.pages.addWidget(content)
         self.pages.addWidget(self.blank_page)
         self.blank_button = button("Pause screen (F8)", "participant_blank_button", self.toggle)
+        # Welsh beside English: the family chooses the language of their own screen.
+        self.language_box = QComboBox()
+        self.language_box.setObjectName("participant_language")
+        self.language_box.setAccessibleName("Language / Iaith")
+        self.language_box.addItem("English", "en")
+        self.language_box.addItem("Cymraeg", "cy")
+        self.language_box.currentIndexChanged.connect(self._language_chosen)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.language_box)
+        bottom.addStretch(1)
+        bottom.addWidget(self.blank_button)
         outer = QVBoxLayout(self)
         outer.addWidget(self.pages, 1)
-        outer.addWidget(self.blank_button, 0, Qt.AlignmentFlag.AlignRight)
+        outer.addLayout(bottom)
 
         for keys, handler in ((["F8", "Ctrl+B", "Esc"], self.toggle),):
             action = QAction("Blank the screen", self)
@@ -184,10 +199,10 @@ class ParticipantScreen(QWidget):
         self.view = view
         terms = view.terms
         self.step_label.setText(f"{view.step_number} / {view.step_count}")
-        self.title.setText(escape(view.title))
-        self.text.setText(escape(view.text))
-        self.blank_page.setText(escape(terms.get("blank_screen", "Taking a short pause")))
-        self.words_label.setText(escape(terms.get("add_your_words", "Add your words")))
+        self.title.setText(view.title)
+        self.text.setText(view.text)
+        self.blank_page.setText(terms.get("blank_screen", "Taking a short pause"))
+        self.words_label.setText(terms.get("add_your_words", "Add your words"))
         self.add_words.setText(terms.get("add_your_words", "Add my words"))
         self.add_words.setAccessibleName(self.add_words.text())
         on_map = view.step_kind in MAP_STEPS
@@ -203,6 +218,10 @@ class ParticipantScreen(QWidget):
             )
         self.contribute.setVisible(view.step_kind in ("voices", "picture", "safety", "decision"))
         self.body.setText(render_body(view))
+
+    def _language_chosen(self, _index: int) -> None:
+        self.language = self.language_box.currentData() or "en"
+        self.refresh()
 
     def set_blank(self, blank: bool) -> None:
         self.blank = blank

@@ -305,6 +305,7 @@ def upgrade() -> None:
         sa.Column("source_id", sa.String(length=36), nullable=False),
         sa.Column("target_id", sa.String(length=36), nullable=False),
         sa.Column("label", sa.String(length=200), nullable=False),
+        sa.Column("restricted", sa.Boolean(), server_default="0", nullable=False),
         sa.Column("conference_id", sa.String(length=36), nullable=False),
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),

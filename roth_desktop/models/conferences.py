@@ -22,6 +22,7 @@ from roth_desktop.validation import today
 if TYPE_CHECKING:
     from roth_desktop.models.agencies import Professional
     from roth_desktop.models.cases import Case
+    from roth_desktop.models.decision import DecisionView
 
 
 class Conference(Record):
@@ -69,6 +70,9 @@ class Conference(Record):
     attendance: Mapped[list[Attendance]] = relationship(
         back_populates="conference", order_by="Attendance.name"
     )
+    # Loaded so that deleting a conference clears a later one's link to it through the
+    # ORM (an audited change) rather than by the database behind the audit trail.
+    followed_by: Mapped[list[Conference]] = relationship(foreign_keys=[previous_conference_id])
 
     def problems(self) -> dict[str, str]:
         found: dict[str, str] = {}
@@ -113,6 +117,9 @@ class Attendance(Record):
     left_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     conference: Mapped[Conference] = relationship(back_populates="attendance")
+    # Loaded so that removing someone from the list clears the link from their recorded
+    # view through the ORM (an audited change), not by the database behind the trail.
+    decision_views: Mapped[list[DecisionView]] = relationship()
 
     def problems(self) -> dict[str, str]:
         found: dict[str, str] = {}

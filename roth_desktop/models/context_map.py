@@ -9,7 +9,7 @@ from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, func, select
 from sqlalchemy.orm import Mapped, mapped_column, object_session, relationship
 
 from roth_desktop.models.base import enum_type
-from roth_desktop.models.conference_part import ConferencePart
+from roth_desktop.models.conference_part import ConferencePart, Restrictable
 from roth_desktop.models.enums import Safety
 
 if TYPE_CHECKING:
@@ -62,6 +62,9 @@ class ContextArea(ConferencePart):
         back_populates="context", cascade="all, delete-orphan"
     )
     partner_items: Mapped[list[PartnerItem]] = relationship(back_populates="context")
+    # Later copies of this context: loaded so that deleting it clears their link through
+    # the ORM (an audited change) rather than by the database behind the audit trail.
+    carried_into: Mapped[list[ContextArea]] = relationship(foreign_keys=[carried_from_id])
 
     def problems(self) -> dict[str, str]:
         found: dict[str, str] = {}
@@ -85,7 +88,7 @@ class ContextArea(ConferencePart):
         return found
 
 
-class ContextLink(ConferencePart):
+class ContextLink(Restrictable, ConferencePart):
     """How one context acts on another: "exclusion → more time in the city centre"."""
 
     __tablename__ = "context_link"

@@ -35,6 +35,9 @@ class Need(ConferencePart):
     goal_links: Mapped[list[GoalLink]] = relationship(
         back_populates="need", cascade="all, delete-orphan"
     )
+    # Later copies of this need: loaded so that deleting it clears their link through
+    # the ORM (an audited change) rather than by the database behind the audit trail.
+    carried_into: Mapped[list[Need]] = relationship(foreign_keys=[carried_from_id])
 
     def problems(self) -> dict[str, str]:
         found: dict[str, str] = {}

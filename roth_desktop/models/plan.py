@@ -37,6 +37,9 @@ class PlanGoal(ConferencePart):
     actions: Mapped[list[PlanAction]] = relationship(
         back_populates="goal", cascade="all, delete-orphan", order_by="PlanAction.due_on"
     )
+    # Later copies of this goal: loaded so that deleting it clears their link through
+    # the ORM (an audited change) rather than by the database behind the audit trail.
+    carried_into: Mapped[list[PlanGoal]] = relationship(foreign_keys=[carried_from_id])
 
     def problems(self) -> dict[str, str]:
         if not (self.text or "").strip():
@@ -84,6 +87,9 @@ class PlanAction(ConferencePart):
     goal: Mapped[PlanGoal] = relationship(back_populates="actions")
     agency: Mapped[Agency | None] = relationship()
     professional: Mapped[Professional | None] = relationship()
+    # Later copies of this action: loaded so that deleting it clears their link through
+    # the ORM (an audited change) rather than by the database behind the audit trail.
+    carried_into: Mapped[list[PlanAction]] = relationship(foreign_keys=[carried_from_id])
 
     def problems(self) -> dict[str, str]:
         if not (self.what or "").strip():

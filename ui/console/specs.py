@@ -77,6 +77,7 @@ def context_link(data: ConsoleData) -> list[FieldSpec]:
         FieldSpec("source_id", "From", "choice", contexts),
         FieldSpec("target_id", "Affects", "choice", contexts),
         FieldSpec("label", "How", help="e.g. exclusion → more time in the town centre"),
+        FieldSpec("restricted", "Restricted", "bool", help="Keep off the family's screen"),
     ]
 
 
