@@ -70,6 +70,9 @@ class ParticipantScreen(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.body)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.viewport().setAutoFillBackground(False)
+        self.body.setAutoFillBackground(False)
+        self.body_area = scroll
 
         self.map = ContextMap()
         self.map.setObjectName("participant_map")
@@ -148,6 +151,7 @@ class ParticipantScreen(QWidget):
             "QLabel#participant_body { font-size: 17pt; color: #1d2a3a; }"
             "QLabel#participant_step { font-size: 13pt; color: #4a5566; }"
             "QLabel#participant_blank { font-size: 28pt; color: #4a5566; }"
+            "QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }"
             "QPlainTextEdit#participant_words { font-size: 17pt; }"
             "QComboBox, QPushButton, QLabel { font-size: 14pt; }"
         )
@@ -202,7 +206,7 @@ class ParticipantScreen(QWidget):
         self.title.setText(view.title)
         self.text.setText(view.text)
         self.blank_page.setText(terms.get("blank_screen", "Taking a short pause"))
-        self.words_label.setText(terms.get("add_your_words", "Add your words"))
+        self.words_label.setText(terms.get("your_words", "Your words"))
         self.add_words.setText(terms.get("add_your_words", "Add my words"))
         self.add_words.setAccessibleName(self.add_words.text())
         on_map = view.step_kind in MAP_STEPS
@@ -217,7 +221,9 @@ class ParticipantScreen(QWidget):
                 ],
             )
         self.contribute.setVisible(view.step_kind in ("voices", "picture", "safety", "decision"))
-        self.body.setText(render_body(view))
+        body = render_body(view)
+        self.body.setText(body)
+        self.body_area.setVisible(bool(body.strip()))
 
     def _language_chosen(self, _index: int) -> None:
         self.language = self.language_box.currentData() or "en"
@@ -294,7 +300,6 @@ def render_body(view: ParticipantView) -> str:
             + "</ul>"
         )
     elif kind == "plan":
-        parts.append(f"<h3>{escape(t.get('plan_heading', 'The plan'))}</h3>")
         heading = ""
         for goal in view.goals:
             if goal.heading != heading:

@@ -29,6 +29,7 @@ from roth_desktop.models import (
     Need,
     PartnerItem,
     PlanGoal,
+    PlanHeading,
     Professional,
     ProfileItem,
     Voice,
@@ -87,6 +88,13 @@ def _of(session: Session, cls: type[Any], conference_id: str, *order: Any) -> li
     return list(
         session.scalars(select(cls).where(cls.conference_id == conference_id).order_by(*order))
     )
+
+
+def plan_goals(session: Session, conference_id: str) -> list[PlanGoal]:
+    """Goals in the order the plan is read: needs, guardianship, then environment."""
+    order = {heading: n for n, heading in enumerate(PlanHeading)}
+    goals = _of(session, PlanGoal, conference_id, PlanGoal.position, PlanGoal.created_at)
+    return sorted(goals, key=lambda goal: order[goal.heading])
 
 
 def map_history(session: Session, case_id: str, up_to: datetime) -> list[MapMoment]:
@@ -155,7 +163,7 @@ def load_console(session: Session, conference_id: str) -> ConsoleData:
         data.harm.append(row)
     data.views = _rows(_of(session, DecisionView, conference_id, DecisionView.name))
 
-    for goal in _of(session, PlanGoal, conference_id, PlanGoal.heading, PlanGoal.position):
+    for goal in plan_goals(session, conference_id):
         row = _row(goal)
         row["need_ids"] = [link.need_id for link in goal.links if link.need_id]
         row["context_ids"] = [link.context_id for link in goal.links if link.context_id]

@@ -245,6 +245,17 @@ def _need(raw: Any, n: int) -> NeedArea:
     )
 
 
+def _context(raw: Any, n: int) -> ContextKind:
+    where = f"context {n}"
+    if not isinstance(raw, dict):
+        raise _fail(where, "is not an object")
+    return ContextKind(
+        _key(raw.get("key"), where),
+        _text(raw.get("label"), where),
+        _text(raw.get("participant_label", raw.get("label")), where),
+    )
+
+
 def _pack_id(raw: Any) -> str:
     if not isinstance(raw, str):
         raise _fail("the file", "has no id")
@@ -263,13 +274,7 @@ def parse_pack(raw: Any) -> ContentPack:
     steps = tuple(_step(s, n) for n, s in enumerate(_list(raw.get("steps"), "steps"), 1))
     _unique([s.key for s in steps], "the steps")
     contexts = tuple(
-        ContextKind(
-            _key(c.get("key"), "a context"),
-            _text(c.get("label"), "a context"),
-            _text(c.get("participant_label", c.get("label")), "a context"),
-        )
-        for c in _list(raw.get("contexts"), "contexts")
-        if isinstance(c, dict)
+        _context(c, n) for n, c in enumerate(_list(raw.get("contexts"), "contexts"), 1)
     )
     _unique([c.key for c in contexts], "the contexts")
     needs = tuple(_need(n, i) for i, n in enumerate(_list(raw.get("needs"), "needs"), 1))

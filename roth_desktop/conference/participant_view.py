@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from roth_desktop.conference.console_data import plan_goals
 from roth_desktop.conference.content_pack import ContentPack
 from roth_desktop.conference.running import contexts_of
 from roth_desktop.models import (
@@ -170,7 +171,8 @@ def participant_view(
         status = terms.get(_STATUS_TERM.get(need.status.value, ""), "")
         needs.append(SharedNeed(label, status, need.summary))
     goals = []
-    for goal in _shared(session, PlanGoal, conference_id, PlanGoal.heading, PlanGoal.position):
+    shared_goals = {g.id for g in _shared(session, PlanGoal, conference_id)}
+    for goal in (g for g in plan_goals(session, conference_id) if g.id in shared_goals):
         actions = tuple(
             SharedAction(
                 a.what,

@@ -57,3 +57,49 @@ def test_main_window_screenshot_under_xvfb(demo_folder: Path, tmp_path: Path) ->
     assert (image.width(), image.height()) == (1400, 900)
     colours = {image.pixel(x, y) for x in range(0, 1400, 7) for y in range(0, 900, 7)}
     assert len(colours) > 20, "the screenshot is blank"
+
+
+@pytest.mark.xvfb
+@pytest.mark.skipif(
+    shutil.which("xvfb-run") is None,
+    reason="xvfb-run is not installed (make test installs it via system-deps)",
+)
+def test_console_and_family_screen_screenshots_mid_conference(
+    demo_folder: Path, tmp_path: Path
+) -> None:
+    passphrase = tmp_path / "pass"
+    passphrase.write_text(PASSPHRASE, encoding="utf-8")
+    out_dir = REPO / "artifacts"
+    out_dir.mkdir(exist_ok=True)
+    steps = ["weighting", "voices", "plan"]
+    for step in steps:
+        for who in ("console", "family"):
+            (out_dir / f"{who}-{step}.png").unlink(missing_ok=True)
+    subprocess.run(
+        [
+            "xvfb-run",
+            "-a",
+            "-s",
+            "-screen 0 1920x1080x24",
+            sys.executable,
+            str(REPO / "tests/ui/screenshot_conference.py"),
+            str(demo_folder),
+            str(passphrase),
+            str(out_dir),
+            *steps,
+        ],
+        check=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "xcb"},
+        timeout=180,
+        cwd=REPO,
+    )
+    for step in steps:
+        for who in ("console", "family"):
+            image = QImage(str(out_dir / f"{who}-{step}.png"))
+            assert not image.isNull(), (who, step)
+            colours = {
+                image.pixel(x, y)
+                for x in range(0, image.width(), 9)
+                for y in range(0, image.height(), 9)
+            }
+            assert len(colours) > 20, f"{who}-{step}.png is blank"

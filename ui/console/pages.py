@@ -31,7 +31,6 @@ from roth_desktop.models import (
     GoalProgress,
     HarmTiming,
     InfoNature,
-    PlanHeading,
     ProfileKind,
     Safety,
     ViewPosition,
@@ -45,6 +44,8 @@ from ui.forms import RecordForm
 from ui.record_list import RecordList
 from ui.record_table import Column
 from ui.store import Store
+
+SHORT_HEADINGS = {"needs": "Needs", "guardianship": "Guardianship", "environment": "Environment"}
 
 
 def _label(enum_cls: Any) -> Callable[[Any], str]:
@@ -591,13 +592,13 @@ class PlanPage(StepPage):
         self.warnings = QListWidget()
         self.warnings.setObjectName("plan_warnings")
         self.warnings.setAccessibleName("Plan checks")
-        self.warnings.setMaximumHeight(110)
+        self.warnings.setMaximumHeight(90)
         self.goals = self.record_list(
             "Goals",
             "plan_goal",
             "goal",
             [
-                Column("heading", "Heading", _label(PlanHeading)),
+                Column("heading", "Heading", lambda v: SHORT_HEADINGS.get(str(v), "")),
                 Column("text", "Goal"),
                 Column("answers", "Responds to"),
                 Column("progress", "Progress", _label(GoalProgress)),

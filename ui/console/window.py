@@ -73,7 +73,9 @@ class ConsoleWindow(QMainWindow):
         self.steps = QListWidget()
         self.steps.setObjectName("agenda_steps")
         self.steps.setAccessibleName("Agenda steps")
-        self.steps.setMaximumWidth(240)
+        self.steps.setMaximumWidth(260)
+        self.steps.setWordWrap(True)  # a pack's long step titles wrap rather than scroll
+        self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.steps.currentRowChanged.connect(self._step_chosen)
 
         self.title = QLabel()

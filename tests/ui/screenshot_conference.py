@@ -1,0 +1,98 @@
+"""Run a demo conference in real windows and save the console and the family's screen.
+
+Run under Xvfb with QT_QPA_PLATFORM=xcb:
+    python screenshot_conference.py DEMO_DIR PASSPHRASE_FILE OUT_DIR STEP [STEP...]
+It unlocks, opens Mira's upcoming review (which starts from her last conference),
+opens the family's screen, and for each step saves console-STEP.png and
+family-STEP.png.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from roth_desktop.app_settings import AppSettings
+from ui.app import Controller
+from ui.console.window import ConsoleWindow
+
+
+def main() -> int:
+    folder, passphrase_file, out = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
+    steps = sys.argv[4:] or ["weighting"]
+    app = QApplication(sys.argv[:1])
+    controller = Controller(app, folder, AppSettings())
+    controller.start()
+    dialog = controller.unlock_dialog
+    dialog.passphrase.setText(passphrase_file.read_text("utf-8").rstrip("\n"))
+    dialog.unlock()
+    state: dict[str, object] = {"code": 1}
+
+    def later(ms: int, then: object) -> None:
+        QTimer.singleShot(ms, then)  # type: ignore[call-overload]
+
+    def open_case(tries: int = 0) -> None:
+        window = controller.window
+        if window is None or window.case_list.model.rowCount() == 0:
+            if tries > 200:
+                app.exit(1)
+                return
+            later(50, lambda: open_case(tries + 1))
+            return
+        row = next(r for r in window.case_list.model.rows if "Haddad" in r.name)
+        window.case_list.select(row.young_person_id)
+        later(800, open_console)
+
+    def open_console() -> None:
+        window = controller.window
+        assert window is not None
+        view = window.case_view
+        drafts = [n for n, c in enumerate(view.conferences.model.rows) if c["status"] == "draft"]
+        view.conferences.view.selectRow(drafts[-1])
+        console = view.run_conference()
+        assert console is not None
+        console.resize(1400, 860)
+        console.move(0, 0)
+        state["console"] = console
+        later(1500, open_screen)
+
+    def open_screen() -> None:
+        console = state["console"]
+        assert isinstance(console, ConsoleWindow)
+        console.show_participant_screen()
+        screen = console.participant
+        assert isinstance(screen, QWidget)
+        screen.resize(1280, 800)
+        later(800, lambda: shoot(0))
+
+    def shoot(n: int) -> None:
+        console = state["console"]
+        assert isinstance(console, ConsoleWindow)
+        if n >= len(steps):
+            state["code"] = 0
+            controller.shutdown()
+            app.exit(0)
+            return
+        console.go_to(steps[n])
+
+        def save() -> None:
+            screen = console.participant
+            assert isinstance(screen, QWidget)
+            ok = console.grab().save(str(out / f"console-{steps[n]}.png"))
+            ok &= screen.grab().save(str(out / f"family-{steps[n]}.png"))
+            if not ok:
+                app.exit(1)
+                return
+            shoot(n + 1)
+
+        later(1500, save)
+
+    later(100, open_case)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
