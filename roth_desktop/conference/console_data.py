@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from roth_desktop.conference.content_pack import ContentPack, pack_for
 from roth_desktop.conference.plan_checks import PlanWarning, pathway_prompt, plan_warnings
+from roth_desktop.conference.review_changes import changes_since_previous
 from roth_desktop.conference.running import contexts_of
 from roth_desktop.models import (
     Agency,
@@ -70,6 +71,7 @@ class ConsoleData:
     warnings: list[PlanWarning] = field(default_factory=list)
     pathway_prompt: str = ""
     history: list[MapMoment] = field(default_factory=list)
+    changes: list[str] = field(default_factory=list)  # since the last conference (reviews)
 
     @property
     def agreed(self) -> bool:
@@ -193,4 +195,5 @@ def load_console(session: Session, conference_id: str) -> ConsoleData:
     data.warnings = plan_warnings(session, conference_id, pack)
     data.pathway_prompt = pathway_prompt(session, conference_id)
     data.history = map_history(session, conference.case_id, conference.starts_at)
+    data.changes = changes_since_previous(session, conference_id, pack)
     return data

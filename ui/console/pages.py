@@ -7,6 +7,7 @@ of these pages runs it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -159,6 +160,12 @@ class WelcomePage(StepPage):
             "<p>This conference is about risks outside the home. It is not a judgement on "
             "parenting: parents and carers are partners in keeping the young person safe.</p>"
         )
+        if data.conference.get("previous_conference_id"):
+            changed = "".join(f"<li>{escape(line)}</li>" for line in data.changes)
+            lines.append(
+                "<h3>Since the last conference</h3>"
+                + (f"<ul>{changed}</ul>" if changed else "<p>Nothing recorded as changed yet.</p>")
+            )
         self.summary.setText("".join(lines))
 
 
