@@ -186,7 +186,7 @@ def test_an_older_workspace_upgrades_through_the_cli_with_nothing_lost(
                 factory = sessionmaker(scratch)
                 audit.install(factory)
                 with factory() as session, session.begin():
-                    populate(session)
+                    populate(session, content=False)
                 _copy_rows_from(scratch, engine)
             finally:
                 scratch.dispose()

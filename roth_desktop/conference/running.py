@@ -140,6 +140,7 @@ def _carry_forward(session: Session, conference: Conference, previous: Conferenc
                     source_id=area_ids[link.source_id],
                     target_id=area_ids[link.target_id],
                     label=link.label,
+                    restricted=link.restricted,
                 )
             )
     need_ids: dict[str, str] = {}
