@@ -160,7 +160,7 @@ def participant_view(
         for item in _shared(session, PartnerItem, conference_id, PartnerItem.created_at)
     )
     harm = tuple(
-        f"{pack.harm_label(h.harm_type, language)} ({h.timing.label.lower()})"
+        f"{pack.harm_label(h.harm_type, language)} ({terms.get(h.timing.value, h.timing.label)})"
         + (f": {h.description}" if h.description else "")
         for h in _shared(session, HarmEntry, conference_id, HarmEntry.timing)
     )
@@ -201,7 +201,7 @@ def participant_view(
         harm=harm,
         needs=tuple(needs),
         goals=tuple(goals),
-        next_steps=_next_steps(conference),
+        next_steps=_next_steps(conference, terms),
         terms=terms,
     )
 
@@ -214,12 +214,14 @@ def _who(voice: Voice, young_name: str, terms: dict[str, str]) -> str:
     return terms.get(voice.speaker.value, voice.speaker.label)
 
 
-def _next_steps(conference: Conference) -> tuple[str, ...]:
+def _next_steps(conference: Conference, terms: dict[str, str]) -> tuple[str, ...]:
     lines = []
     if conference.core_group_on:
-        lines.append(f"Core group meeting: {format_date(conference.core_group_on)}")
+        label = terms.get("core_group", "Core group meeting")
+        lines.append(f"{label}: {format_date(conference.core_group_on)}")
     if conference.review_on:
-        lines.append(f"Review conference: {format_date(conference.review_on)}")
+        label = terms.get("review_conference", "Review conference")
+        lines.append(f"{label}: {format_date(conference.review_on)}")
     if conference.visit_frequency:
-        lines.append(f"Visits: {conference.visit_frequency}")
+        lines.append(f"{terms.get('visits', 'Visits')}: {conference.visit_frequency}")
     return tuple(lines)

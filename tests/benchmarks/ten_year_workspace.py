@@ -4,6 +4,11 @@ About 150 young people a year for ten years, each with family, a case, its
 conferences and their attendance, all written through the ordinary audited
 path. Every name is built from invented syllables, so no real person appears.
 
+Each conference also carries what a real one records (see conference_content):
+the weighted map, needs, voices, partner information, harm, the plan and the
+minutes. Past conferences are filled in as drafts and agreed in the same session,
+as a chair would; a case still open has its next review booked, as a draft.
+
     python -m tests.benchmarks.ten_year_workspace DIR PASSPHRASE_FILE [YEARS]
 """
 
@@ -14,6 +19,8 @@ import sys
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
+from sqlalchemy import text
+
 from roth_desktop.code_lists import ethnicity_codes
 from roth_desktop.demo import populate
 from roth_desktop.models import (
@@ -23,7 +30,6 @@ from roth_desktop.models import (
     Case,
     Conference,
     ConferenceKind,
-    ConferenceStatus,
     FamilyMember,
     Gender,
     Pathway,
@@ -32,6 +38,7 @@ from roth_desktop.models import (
 )
 from roth_desktop.validation import today
 from roth_desktop.workspace import Workspace
+from tests.benchmarks.conference_content import ConferenceContent, Filled, Staff, agree
 
 SYLLABLES = (
     "ar",
@@ -77,12 +84,39 @@ def _young_person(rng: random.Random, opened: date) -> YoungPerson:
     )
 
 
-def _episode(rng: random.Random, yp: YoungPerson, opened: date, end: date) -> list[object]:
+def _attendance(rng: random.Random, conference: Conference) -> list[object]:
+    return [
+        Attendance(
+            conference=conference,
+            name=_name(rng),
+            role=role,
+            status=rng.choice(list(AttendanceStatus)),
+        )
+        for role in (
+            AttendeeRole.YOUNG_PERSON,
+            AttendeeRole.PARENT_CARER,
+            AttendeeRole.SOCIAL_WORKER,
+            AttendeeRole.PROFESSIONAL,
+            AttendeeRole.PROFESSIONAL,
+        )
+    ]
+
+
+def _episode(
+    rng: random.Random,
+    yp: YoungPerson,
+    opened: date,
+    end: date,
+    content: ConferenceContent | None = None,
+) -> list[object]:
+    """One case. ``content`` fills its conferences; the people, cases and conferences
+    themselves come from ``rng`` alone, so they are the same with or without it."""
     sd = min(opened + timedelta(days=rng.randint(0, 5)), today())
     case = Case(young_person=yp, pathway=Pathway.ROTH, opened_on=opened, strategy_discussion_on=sd)
     rows: list[object] = [case]
+    family: list[FamilyMember] = []
     for _ in range(rng.randint(1, 3)):
-        rows.append(
+        family.append(
             FamilyMember(
                 young_person=yp,
                 name=f"{_name(rng)} {yp.last_name}",
@@ -91,35 +125,29 @@ def _episode(rng: random.Random, yp: YoungPerson, opened: date, end: date) -> li
                 plan_partner=True,
             )
         )
+    rows += family
     when = sd + timedelta(days=rng.randint(14, 21))
     kind = ConferenceKind.INITIAL
+    previous: Filled | None = None
+    to_agree: list[Conference] = []
+    ended_early = False
     while when <= end:
-        conference = Conference(
-            case=case,
-            kind=kind,
-            starts_at=datetime.combine(when, time(10)),
-            status=ConferenceStatus.AGREED if when < today() else ConferenceStatus.DRAFT,
-        )
+        # A draft while its content goes in; agreed below, once it is all there.
+        conference = Conference(case=case, kind=kind, starts_at=datetime.combine(when, time(10)))
         rows.append(conference)
-        for role in (
-            AttendeeRole.YOUNG_PERSON,
-            AttendeeRole.PARENT_CARER,
-            AttendeeRole.SOCIAL_WORKER,
-            AttendeeRole.PROFESSIONAL,
-            AttendeeRole.PROFESSIONAL,
-        ):
-            rows.append(
-                Attendance(
-                    conference=conference,
-                    name=_name(rng),
-                    role=role,
-                    status=rng.choice(list(AttendanceStatus)),
-                )
-            )
+        rows += _attendance(rng, conference)
+        past = when < today()
+        if content is not None:
+            added, previous = content.fill(conference, family, previous, agreed=past)
+            rows += added
+        if past:
+            to_agree.append(conference)
         kind = ConferenceKind.REVIEW
         when += timedelta(weeks=6)
         if rng.random() < 0.25:
+            ended_early = True
             break
+    transferred = False
     if rng.random() < 0.1 and when - timedelta(weeks=3) < today():
         rows.append(
             PathwayTransfer(
@@ -131,23 +159,40 @@ def _episode(rng: random.Random, yp: YoungPerson, opened: date, end: date) -> li
             )
         )
         case.pathway = Pathway.TRADITIONAL
+        transferred = True
+    if content is not None and end == today() and not ended_early and not transferred:
+        # Still open: the next review is booked and its papers are being prepared.
+        upcoming = Conference(case=case, kind=kind, starts_at=datetime.combine(when, time(10)))
+        rows.append(upcoming)
+        rows += _attendance(content.rng, upcoming)
+        rows += content.fill(upcoming, family, previous, agreed=False)[0]
+    for conference in to_agree:
+        agree(conference)
     return rows
 
 
-def generate(folder: Path, passphrase: str, years: int = 10, seed: int = 2026) -> Workspace:
+def generate(
+    folder: Path, passphrase: str, years: int = 10, seed: int = 2026, content: bool = True
+) -> Workspace:
     rng = random.Random(seed)
+    content_rng = random.Random(seed + 1)  # separate, so the people are the same either way
     workspace = Workspace.create(folder, passphrase, actor="Benchmark generator")
     with workspace.session() as session:
         populate(session)  # the demo's agencies and people too
     start = today() - timedelta(days=365 * years)
     for year in range(years):
         with workspace.session() as session:
+            # A bigger page cache for this connection only (the engine opens a new one for
+            # every session): a year of records goes in as one flush, and the indexes of
+            # a database of hundreds of megabytes no longer fit SQLite's default cache.
+            session.execute(text("PRAGMA cache_size = -131072"))
+            filler = ConferenceContent(content_rng, Staff.load(session)) if content else None
             for _ in range(PER_YEAR):
                 opened = start + timedelta(days=year * 365 + rng.randint(0, 364))
                 yp = _young_person(rng, opened)
                 session.add(yp)
                 end = min(opened + timedelta(days=rng.randint(60, 400)), today())
-                session.add_all(_episode(rng, yp, opened, end))
+                session.add_all(_episode(rng, yp, opened, end, filler))
     return workspace
 
 
