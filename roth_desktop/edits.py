@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import Enum as SqlEnum
 from sqlalchemy import inspect
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import MANYTOONE, Session
 
 from roth_desktop.models import RECORD_TYPES, Case, Pathway, PathwayTransfer, Record
 
@@ -84,31 +84,53 @@ def create_record(session: Session, table: str, values: dict[str, Any]) -> str:
 Snapshot = list[tuple[str, dict[str, Any]]]
 
 
-def _snapshot(record: Record, into: Snapshot) -> None:
-    """The record and everything its deletion takes with it, parents first."""
+# A snapshot entry whose table starts with this re-links a surviving record on undo.
+RELINK = "~"
+
+
+def _snapshot(record: Record, into: Snapshot, relinks: Snapshot) -> None:
+    """The record and everything its deletion takes with it, parents first.
+
+    Records that survive but lose their link to it (partner information about a
+    removed context, say) are noted in ``relinks`` so undo can link them again.
+    """
     values = {k: v for k, v in record.values().items() if k not in Record.BOOKKEEPING}
     into.append((record.__tablename__, values))
     for rel in inspect(type(record)).relationships:
-        if rel.cascade.delete:
-            for child in getattr(record, rel.key):
+        if rel.direction is MANYTOONE or rel.viewonly:
+            continue
+        children = getattr(record, rel.key)
+        if not isinstance(children, list):
+            continue
+        for child in children:
+            if rel.cascade.delete:
                 if all(table != child.__tablename__ or v["id"] != child.id for table, v in into):
-                    _snapshot(child, into)
+                    _snapshot(child, into, relinks)
+            else:
+                links = {c.key: getattr(child, c.key) for c in rel.remote_side if c.key}
+                relinks.append((RELINK + child.__tablename__, {"id": child.id, **links}))
 
 
 def delete_record(session: Session, table: str, record_id: str) -> Snapshot:
     """Delete one record (and what cascades with it); return what undo needs to restore."""
     record = _get(session, table, record_id)
     snapshot: Snapshot = []
-    _snapshot(record, snapshot)
+    relinks: Snapshot = []
+    _snapshot(record, snapshot, relinks)
     session.delete(record)
     session.flush()
-    return snapshot
+    return snapshot + relinks
 
 
 def restore_records(session: Session, snapshot: Snapshot) -> None:
     """Undo a delete: recreate each record with its old id and values."""
     for table, values in snapshot:
-        create_record(session, table, values)
+        if table.startswith(RELINK):
+            fields = {k: v for k, v in values.items() if k != "id"}
+            if session.get(_record_type(table[1:]), values["id"]) is not None:
+                set_fields(session, table[1:], values["id"], fields)
+        else:
+            create_record(session, table, values)
 
 
 @dataclass(frozen=True)

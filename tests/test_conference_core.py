@@ -36,6 +36,7 @@ from roth_desktop.conference.plan_checks import pathway_prompt, plan_warnings
 from roth_desktop.errors import ValidationError
 from roth_desktop.models import (
     ActionStatus,
+    Agency,
     AuditEntry,
     Conference,
     ConferenceKind,
@@ -362,6 +363,10 @@ def test_removing_a_context_takes_its_links_and_undo_brings_them_back_exactly(
         session.add(GoalLink(conference_id=cid, goal_id=goal.id, context_id=places))
         session.add(ContextLink(conference_id=cid, source_id=school, target_id=places, label="→"))
         session.add(ContextLink(conference_id=cid, source_id=places, target_id=school, label="←"))
+        agency = session.scalars(select(Agency)).first()
+        assert agency is not None
+        # Information about the context outlives it, and undo links it back again.
+        session.add(PartnerItem(conference_id=cid, agency=agency, context_id=places, text="Seen"))
         session.flush()
         goal_id = goal.id
 
@@ -373,7 +378,8 @@ def test_removing_a_context_takes_its_links_and_undo_brings_them_back_exactly(
             ]
             return sorted(rows, key=lambda r: str(r["id"]))
 
-        return tuple(values(cls) for cls in (ContextArea, ContextLink, GoalLink, PlanGoal))
+        kinds = (ContextArea, ContextLink, GoalLink, PlanGoal, PartnerItem)
+        return tuple(values(cls) for cls in kinds)
 
     with demo_workspace.session() as session:
         before = state(session)
@@ -382,6 +388,7 @@ def test_removing_a_context_takes_its_links_and_undo_brings_them_back_exactly(
         assert session.get(ContextArea, places) is None
         assert not _rows(session, ContextLink, cid) and not _rows(session, GoalLink, cid)
         assert session.get(PlanGoal, goal_id) is not None
+        assert [p.context_id for p in _rows(session, PartnerItem, cid)] == [None]
         assert _total(session, cid) == TOTAL
         assert [w.record_id for w in plan_warnings(session, cid, PACK)] == [goal_id]
         edits.restore_records(session, removed.snapshot)
