@@ -29,7 +29,7 @@ from roth_desktop.queries import CaseDetail, agency_choices, case_detail, profes
 from roth_desktop.validation import age_on, format_date, format_datetime, today
 from ui import record_specs
 from ui.console.window import ConsoleWindow
-from ui.forms import FieldSpec, RecordDialog, RecordForm, plain_value
+from ui.forms import FieldSpec, RecordDialog, RecordForm, changed_values
 from ui.record_table import Column, RecordTableModel, record_table, selected_row
 from ui.store import Store
 from ui.widgets import button
@@ -330,10 +330,7 @@ class CaseView(QWidget):
             done: Callable[[], None],
             failed: Callable[[BaseException], None],
         ) -> None:
-            changed = {k: v for k, v in values.items() if v != plain_value(current.get(k))}
-            if not changed:
-                done()
-                return
+            changed = changed_values(values, current)
             self.store.update(table, current["id"], changed, label, failed=failed, done=done)
 
         return self._dialog(title, specs, current, save)

@@ -65,6 +65,11 @@ def plain_value(value: Any) -> Any:
     return value.value if hasattr(value, "value") and not isinstance(value, str) else value
 
 
+def changed_values(values: dict[str, Any], current: dict[str, Any]) -> dict[str, Any]:
+    """The fields a dialog changed, compared with the record as it was shown."""
+    return {k: v for k, v in values.items() if v != plain_value(current.get(k))}
+
+
 class RecordForm(QWidget):
     """Shows one record's fields; emits ``field_edited(name, value)`` when one changes."""
 

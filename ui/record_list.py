@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from ui.forms import FieldSpec, RecordDialog, plain_value
+from ui.forms import FieldSpec, RecordDialog, changed_values
 from ui.record_table import Column, record_table, selected_row
 from ui.store import Store
 from ui.widgets import button
@@ -100,10 +100,7 @@ class RecordList(QWidget):
             done: Callable[[], None],
             failed: Callable[[BaseException], None],
         ) -> None:
-            changed = {k: v for k, v in values.items() if v != plain_value(current.get(k))}
-            if not changed:
-                done()
-                return
+            changed = changed_values(values, current)
             self.store.update(self.table, current["id"], changed, self.noun, failed, done)
 
         values = {

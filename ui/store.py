@@ -88,7 +88,9 @@ class Store(QObject):
         done: Callable[[Any], None] | None = None,
         failed: Failed | None = None,
         undo_text: str = "",
+        notify: bool = True,
     ) -> None:
+        """Save ``work`` on the worker; ``notify=False`` for bookkeeping no view shows."""
         if self.closed:
             # The controller commits every open edit before it closes the store,
             # so this is a bug; failing loudly beats losing a word quietly.
@@ -97,7 +99,8 @@ class Store(QObject):
         def saved(result: Any) -> None:
             if self.closed:
                 return
-            self.changed.emit()
+            if notify:
+                self.changed.emit()
             if done is not None:
                 done(result)
 
@@ -197,6 +200,10 @@ class Store(QObject):
         done: Callable[[], None] | None = None,
     ) -> None:
         """Several fields of one record in one undoable step (a dialog's Save)."""
+        if not values:  # nothing changed: nothing to save or undo
+            if done is not None:
+                done()
+            return
 
         def apply(session: Session) -> dict[str, Any]:
             return edits.set_fields(session, table, record_id, values)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -21,17 +22,16 @@ from roth_desktop.errors import ValidationError
 from roth_desktop.models import (
     Conference,
     ConferenceKind,
+    ConferencePart,
     ConferenceStatus,
     ContextArea,
     ContextLink,
-    GoalLink,
     GoalProgress,
     Need,
-    PlanAction,
     PlanGoal,
     Safety,
 )
-from roth_desktop.models.base import utcnow
+from roth_desktop.models.base import Record, utcnow
 from roth_desktop.models.context_map import CUSTOM_CONTEXT
 
 
@@ -110,95 +110,66 @@ def begin(session: Session, conference_id: str, pack: ContentPack) -> bool:
     return True
 
 
+R = TypeVar("R", bound=ConferencePart)
+
+
+def _carried(old: R, conference_id: str, **changes: Any) -> R:
+    """A copy of ``old`` for the new conference, every column kept unless changed.
+
+    Copying all columns (not a list of them) means a field added later is carried
+    too; ``carried_from_id`` points back so the review can say what changed.
+    """
+    values = {
+        k: dict(v) if isinstance(v, dict) else v
+        for k, v in old.values().items()
+        if k != "id" and k not in Record.BOOKKEEPING
+    }
+    values["conference_id"] = conference_id
+    if "carried_from_id" in values:
+        values["carried_from_id"] = old.id
+    values.update(changes)
+    return type(old)(**values)
+
+
 def _carry_forward(session: Session, conference: Conference, previous: Conference) -> None:
     """Copy the last conference's map, needs and plan, each remembering where it came from."""
-    area_ids: dict[str, str] = {}
-    for old in contexts_of(session, previous.id):
-        new = ContextArea(
-            conference_id=conference.id,
-            name=old.name,
-            context_key=old.context_key,
-            safety=old.safety,
-            weight=old.weight,
-            position=old.position,
-            makes_safe=old.makes_safe,
-            makes_unsafe=old.makes_unsafe,
-            guardians=old.guardians,
-            peer_initials=old.peer_initials,
-            referred_to_context_meeting=old.referred_to_context_meeting,
-            carried_from_id=old.id,
-        )
+    new_ids: dict[str, str] = {}
+
+    def carry(old: ConferencePart, **changes: Any) -> ConferencePart:
+        new = _carried(old, conference.id, **changes)
         session.add(new)
-        area_ids[old.id] = new.id
+        new_ids[old.id] = new.id
+        return new
+
+    for area in contexts_of(session, previous.id):
+        carry(area)
     for link in session.scalars(
         select(ContextLink).where(ContextLink.conference_id == previous.id)
     ):
-        if link.source_id in area_ids and link.target_id in area_ids:
-            session.add(
-                ContextLink(
-                    conference_id=conference.id,
-                    source_id=area_ids[link.source_id],
-                    target_id=area_ids[link.target_id],
-                    label=link.label,
-                    restricted=link.restricted,
-                )
-            )
-    need_ids: dict[str, str] = {}
-    for old_need in session.scalars(select(Need).where(Need.conference_id == previous.id)):
-        new_need = Need(
-            conference_id=conference.id,
-            area=old_need.area,
-            answers=dict(old_need.answers or {}),
-            status=old_need.status,
-            summary=old_need.summary,
-            responsible=old_need.responsible,
-            responsible_agency_id=old_need.responsible_agency_id,
-            escalation=old_need.escalation,
-            carried_from_id=old_need.id,
-        )
-        session.add(new_need)
-        need_ids[old_need.id] = new_need.id
+        if link.source_id in new_ids and link.target_id in new_ids:
+            carry(link, source_id=new_ids[link.source_id], target_id=new_ids[link.target_id])
+    for need in session.scalars(select(Need).where(Need.conference_id == previous.id)):
+        carry(need)
     goals = session.scalars(
         select(PlanGoal)
         .where(PlanGoal.conference_id == previous.id)
         .order_by(PlanGoal.heading, PlanGoal.position)
     )
-    for old_goal in goals:
-        if old_goal.progress in (GoalProgress.ACHIEVED, GoalProgress.STOPPED):
+    for goal in goals:
+        if goal.progress in (GoalProgress.ACHIEVED, GoalProgress.STOPPED):
             continue  # done with: the review records it as achieved, not as work to do
-        goal = PlanGoal(
-            conference_id=conference.id,
-            heading=old_goal.heading,
-            text=old_goal.text,
-            progress=GoalProgress.CARRIED_FORWARD,
-            position=old_goal.position,
-            carried_from_id=old_goal.id,
-        )
-        session.add(goal)
-        for old_link in old_goal.links:
-            session.add(
-                GoalLink(
-                    conference_id=conference.id,
-                    goal_id=goal.id,
-                    need_id=need_ids.get(old_link.need_id or ""),
-                    context_id=area_ids.get(old_link.context_id or ""),
+        new_goal = carry(goal, progress=GoalProgress.CARRIED_FORWARD)
+        for goal_link in goal.links:
+            target = new_ids.get(goal_link.need_id or goal_link.context_id or "")
+            if target is not None:
+                carry(
+                    goal_link,
+                    goal_id=new_goal.id,
+                    need_id=target if goal_link.need_id else None,
+                    context_id=target if goal_link.context_id else None,
                 )
-            )
-        for old_action in old_goal.actions:
-            session.add(
-                PlanAction(
-                    conference_id=conference.id,
-                    goal_id=goal.id,
-                    what=old_action.what,
-                    agency_id=old_action.agency_id,
-                    professional_id=old_action.professional_id,
-                    person=old_action.person,
-                    due_on=old_action.due_on,
-                    how_we_know=old_action.how_we_know,
-                    status=old_action.status,
-                    carried_from_id=old_action.id,
-                )
-            )
+        for action in goal.actions:
+            carry(action, goal_id=new_goal.id)
     session.flush()
 
 

@@ -1,7 +1,7 @@
 """Run a demo conference in real windows and save the console and the family's screen.
 
 Run under Xvfb with QT_QPA_PLATFORM=xcb:
-    python screenshot_conference.py DEMO_DIR PASSPHRASE_FILE OUT_DIR STEP [STEP...]
+    python -m tests.ui.screenshot_conference DEMO_DIR PASSPHRASE_FILE OUT_DIR STEP [STEP...]
 It unlocks, opens Mira's upcoming review (which starts from her last conference),
 opens the family's screen, and for each step saves console-STEP.png and
 family-STEP.png.
@@ -13,22 +13,16 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
-from roth_desktop.app_settings import AppSettings
-from ui.app import Controller
+from tests.ui.screenshot_main_window import unlocked_app
 from ui.console.window import ConsoleWindow
 
 
 def main() -> int:
     folder, passphrase_file, out = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
     steps = sys.argv[4:] or ["weighting"]
-    app = QApplication(sys.argv[:1])
-    controller = Controller(app, folder, AppSettings())
-    controller.start()
-    dialog = controller.unlock_dialog
-    dialog.passphrase.setText(passphrase_file.read_text("utf-8").rstrip("\n"))
-    dialog.unlock()
+    app, controller = unlocked_app(folder, passphrase_file)
     state: dict[str, object] = {"code": 1}
 
     def later(ms: int, then: object) -> None:

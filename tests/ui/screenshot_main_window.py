@@ -17,15 +17,21 @@ from roth_desktop.app_settings import AppSettings
 from ui.app import Controller
 
 
-def main() -> int:
-    folder, passphrase_file, out = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
-    tab = int(sys.argv[4]) if len(sys.argv) > 4 else 0
+def unlocked_app(folder: Path, passphrase_file: Path) -> tuple[QApplication, Controller]:
+    """A real app on the workspace, unlocked the way a person does it."""
     app = QApplication(sys.argv[:1])
     controller = Controller(app, folder, AppSettings())
     controller.start()
     dialog = controller.unlock_dialog
     dialog.passphrase.setText(passphrase_file.read_text("utf-8").rstrip("\n"))
     dialog.unlock()
+    return app, controller
+
+
+def main() -> int:
+    folder, passphrase_file, out = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
+    tab = int(sys.argv[4]) if len(sys.argv) > 4 else 0
+    app, controller = unlocked_app(folder, passphrase_file)
     result = {"code": 1}
 
     def wait_for_window(tries: int = 0) -> None:

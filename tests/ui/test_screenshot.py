@@ -82,7 +82,8 @@ def test_console_and_family_screen_screenshots_mid_conference(
             "-s",
             "-screen 0 1920x1080x24",
             sys.executable,
-            str(REPO / "tests/ui/screenshot_conference.py"),
+            "-m",  # run as a module from the checkout, so it can import tests.ui
+            "tests.ui.screenshot_conference",
             str(demo_folder),
             str(passphrase),
             str(out_dir),

@@ -105,6 +105,11 @@ class StepPage(QWidget):
         self.lists.append(panel)
         return panel
 
+    def _data(self) -> ConsoleData:
+        """The data shown now (a dialog can only open once the page has been drawn)."""
+        assert self.data is not None
+        return self.data
+
     def show_data(self, data: ConsoleData) -> None:
         self.data = data
         for panel in self.lists:
@@ -221,10 +226,6 @@ class VoicesPage(StepPage):
             )
         )
         layout.addWidget(self.voices)
-
-    def _data(self) -> ConsoleData:
-        assert self.data is not None
-        return self.data
 
     def show_data(self, data: ConsoleData) -> None:
         super().show_data(data)
@@ -352,10 +353,6 @@ class WeightingPage(StepPage):
         layout.addWidget(maps, 3)
         layout.addLayout(lower, 2)
 
-    def _data(self) -> ConsoleData:
-        assert self.data is not None
-        return self.data
-
     def show_data(self, data: ConsoleData) -> None:
         super().show_data(data)
         self.map.set_map(map_areas(data.contexts), map_links(data.links))
@@ -401,10 +398,6 @@ class PartnerPage(StepPage):
         )
         layout.addWidget(self.items)
 
-    def _data(self) -> ConsoleData:
-        assert self.data is not None
-        return self.data
-
     def show_data(self, data: ConsoleData) -> None:
         super().show_data(data)
         self.items.set_rows(data.partner_items)
@@ -426,10 +419,6 @@ class HarmPage(StepPage):
         layout = QHBoxLayout(self)
         layout.addWidget(self.suffered)
         layout.addWidget(self.likely)
-
-    def _data(self) -> ConsoleData:
-        assert self.data is not None
-        return self.data
 
     def show_data(self, data: ConsoleData) -> None:
         super().show_data(data)
@@ -648,10 +637,6 @@ class PlanPage(StepPage):
         layout.addLayout(middle, 3)
         layout.addWidget(self.action_list, 2)
         self._filling = False
-
-    def _data(self) -> ConsoleData:
-        assert self.data is not None
-        return self.data
 
     def show_data(self, data: ConsoleData) -> None:
         super().show_data(data)

@@ -297,7 +297,9 @@ class ConsoleWindow(QMainWindow):
         self.step_shown.emit(key)
         if not self.data.agreed and self.data.conference.get("current_step") != key:
             conference_id = self.conference_id
-            self.store.write(lambda s: running.go_to_step(s, conference_id, key))
+            # Only a bookmark (so a reopened laptop returns here): no redraw needed.
+            self.data.conference["current_step"] = key
+            self.store.write(lambda s: running.go_to_step(s, conference_id, key), notify=False)
 
     def go_to(self, key: str) -> None:
         if self.data is not None:
