@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from roth_desktop.conference.content_pack import pack_for
 from roth_desktop.conference.participant_view import ParticipantView, participant_view
 from roth_desktop.models import VoiceChannel, VoiceKind
 from roth_desktop.models.base import utcnow
@@ -182,7 +181,7 @@ class ParticipantScreen(QWidget):
             return
         conference_id = self.console.conference_id
         step_key = self.console.step_key
-        pack = pack_for(data.conference["content_pack_id"], data.conference["content_pack_version"])
+        pack = data.pack  # already read on the worker: no file reading on the UI thread
         language = self.language
         self.store.read(
             lambda s: participant_view(s, conference_id, pack, language, step_key), self.show_view

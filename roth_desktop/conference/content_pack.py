@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -327,10 +327,17 @@ def available_packs() -> list[ContentPack]:
     if folder.is_dir():
         for path in sorted(folder.glob("*/pack.json")):
             try:
-                packs.append(load_pack(path))
-            except ContentPackError:
+                packs.append(_load_cached(path, path.stat().st_mtime_ns))
+            except (ContentPackError, OSError):
                 continue  # one broken local pack must not stop a conference starting
     return packs
+
+
+@lru_cache(maxsize=32)
+def _load_cached(path: Path, _mtime_ns: int) -> ContentPack:
+    # The console reloads after every edit; a pack is parsed again only when its
+    # file changes, not on each reload.
+    return load_pack(path)
 
 
 def pack_for(pack_id: str, version: str = "") -> ContentPack:
