@@ -7,6 +7,7 @@ end up in the settings file by accident.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
@@ -20,6 +21,8 @@ class AppSettings:
     last_workspace: str = ""
     keyring_notice_shown: bool = False
     quick_unlock_workspaces: tuple[str, ...] = ()  # workspace ids, never names
+    # The Government Security Classification line printed on every PDF page.
+    protective_marking: str = "OFFICIAL-SENSITIVE"
 
     @staticmethod
     def path() -> Path:
@@ -43,6 +46,7 @@ class AppSettings:
             settings.idle_lock_minutes = max(1, min(int(settings.idle_lock_minutes), 240))
             settings.last_workspace = str(settings.last_workspace)
             settings.keyring_notice_shown = bool(settings.keyring_notice_shown)
+            settings.protective_marking = marking_or_default(settings.protective_marking)
         except (TypeError, ValueError, OverflowError):
             return cls()  # a hand-edited or damaged file: start from the defaults
         return settings
@@ -50,3 +54,21 @@ class AppSettings:
     def save(self) -> None:
         self.path().parent.mkdir(parents=True, exist_ok=True)
         write_atomic(self.path(), json.dumps(asdict(self), indent=2).encode("utf-8"))
+
+
+MARKING_PATTERN = re.compile(r"[A-Z][A-Z0-9 \-]{0,39}")
+
+
+def marking_problem(text: str) -> str | None:
+    """A marking is a short label in capitals (OFFICIAL, OFFICIAL-SENSITIVE…), never prose."""
+    if not MARKING_PATTERN.fullmatch(text):
+        return (
+            "A protective marking is up to 40 capital letters, digits, spaces or hyphens, "
+            "for example OFFICIAL-SENSITIVE."
+        )
+    return None
+
+
+def marking_or_default(value: object) -> str:
+    text = str(value)
+    return text if marking_problem(text) is None else AppSettings.protective_marking

@@ -6,7 +6,7 @@
 set -euo pipefail
 
 packages=(
-  xvfb xauth poppler-utils fonts-dejavu-core dbus-daemon gnome-keyring
+  xvfb xauth poppler-utils qpdf fonts-dejavu-core dbus-daemon gnome-keyring
   libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1

@@ -1,9 +1,10 @@
 """What the family's screen may show: the one place restricted information is kept out.
 
 The participant screen draws only a :class:`ParticipantView`, and this module
-builds it. Every row of a restrictable kind is read through :func:`_shared`,
-which drops restricted rows in the query itself, so no widget has to remember
-to filter and a new view cannot forget to. Minutes and individual professionals'
+builds it. Every row of a restrictable kind is read through
+:func:`roth_desktop.conference.sharing.rows_of`, which drops restricted rows in
+the query itself, so no widget has to remember to filter and a new view cannot
+forget to. Minutes and individual professionals'
 decision views are chair-only and never read here at all.
 """
 
@@ -11,14 +12,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, TypeVar
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from roth_desktop.conference.console_data import plan_goals
 from roth_desktop.conference.content_pack import ContentPack
 from roth_desktop.conference.running import contexts_of
+from roth_desktop.conference.sharing import rows_of
 from roth_desktop.models import (
     Conference,
     ContextLink,
@@ -29,19 +29,7 @@ from roth_desktop.models import (
     ProfileItem,
     Voice,
 )
-from roth_desktop.models.base import Record
-from roth_desktop.models.conference_part import Restrictable
 from roth_desktop.validation import format_date
-
-R = TypeVar("R", bound=Record)
-
-
-def _shared(session: Session, cls: type[R], conference_id: str, *order: Any) -> list[R]:
-    """Rows of this conference the family may see: restricted ones never leave the query."""
-    query = select(cls).where(cls.conference_id == conference_id)  # type: ignore[attr-defined]
-    if issubclass(cls, Restrictable):
-        query = query.where(cls.restricted.is_(False))
-    return list(session.scalars(query.order_by(*order)))
 
 
 @dataclass(frozen=True)
@@ -142,36 +130,36 @@ def participant_view(
     young = conference.case.young_person
     terms = {key: wording(language) for key, wording in pack.terms.items()}
 
-    picture = tuple(p.text for p in _shared(session, ProfileItem, conference_id, ProfileItem.kind))
+    picture = tuple(p.text for p in rows_of(session, ProfileItem, conference_id, ProfileItem.kind))
     areas = tuple(
         SharedArea(a.id, a.name, a.safety.value, a.weight, a.makes_safe, a.makes_unsafe)
         for a in contexts_of(session, conference_id)
     )
     links = tuple(
         SharedLink(link.id, link.source_id, link.target_id, link.label)
-        for link in _shared(session, ContextLink, conference_id, ContextLink.label)
+        for link in rows_of(session, ContextLink, conference_id, ContextLink.label)
     )
     words = tuple(
         SharedWords(_who(v, young.display_name, terms), v.words)
-        for v in _shared(session, Voice, conference_id, Voice.said_at)
+        for v in rows_of(session, Voice, conference_id, Voice.said_at)
     )
     partner_information = tuple(
         f"{item.agency.name if item.agency else ''}: {item.text}".lstrip(": ")
-        for item in _shared(session, PartnerItem, conference_id, PartnerItem.created_at)
+        for item in rows_of(session, PartnerItem, conference_id, PartnerItem.created_at)
     )
     harm = tuple(
         f"{pack.harm_label(h.harm_type, language)} ({terms.get(h.timing.value, h.timing.label)})"
         + (f": {h.description}" if h.description else "")
-        for h in _shared(session, HarmEntry, conference_id, HarmEntry.timing)
+        for h in rows_of(session, HarmEntry, conference_id, HarmEntry.timing)
     )
     needs = []
-    for need in _shared(session, Need, conference_id, Need.area):
+    for need in rows_of(session, Need, conference_id, Need.area):
         area = pack.need(need.area)
         label = area.participant_label(language) if area else need.area
         status = terms.get(_STATUS_TERM.get(need.status.value, ""), "")
         needs.append(SharedNeed(label, status, need.summary))
     goals = []
-    shared_goals = {g.id for g in _shared(session, PlanGoal, conference_id)}
+    shared_goals = {g.id for g in rows_of(session, PlanGoal, conference_id)}
     for goal in (g for g in plan_goals(session, conference_id) if g.id in shared_goals):
         actions = tuple(
             SharedAction(
