@@ -8,7 +8,9 @@ import enum
 class Labelled(enum.StrEnum):
     @property
     def label(self) -> str:
-        return LABELS.get(self, self.value.replace("_", " ").capitalize())
+        # Keyed by enum type as well as value: a StrEnum member equals its string, so
+        # AttendeeRole.ADVOCATE and VoiceChannel.ADVOCATE would share one plain-dict key.
+        return LABELS.get((type(self), self.value), self.value.replace("_", " ").capitalize())
 
 
 class Pathway(Labelled):
@@ -70,27 +72,27 @@ class Gender(Labelled):
     NOT_KNOWN = "not_known"
 
 
-LABELS: dict[enum.Enum, str] = {
-    Pathway.ROTH: "ROTH child protection",
-    Pathway.TRADITIONAL: "Child protection (family)",
-    Pathway.CHILD_IN_NEED: "Child in need",
-    Pathway.EARLY_HELP: "Early help",
-    Pathway.CLOSED: "Closed",
-    ConferenceKind.INITIAL: "Initial conference",
-    ConferenceKind.REVIEW: "Review conference",
-    ConferenceKind.TRANSFER_IN: "Transfer-in conference",
-    AttendanceStatus.PART_ATTENDED: "Attended part",
-    AttendanceStatus.DID_NOT_ATTEND: "Did not attend",
-    AttendeeRole.PARENT_CARER: "Parent or carer",
-    AttendeeRole.FAMILY_NETWORK: "Family or friend",
-    AgencyKind.EDUCATION: "School or college",
-    AgencyKind.YOUTH_JUSTICE: "Youth justice",
-    AgencyKind.YOUTH_WORK: "Youth work",
-    AgencyKind.SOCIAL_CARE: "Children's social care",
-    Gender.ANOTHER: "Another gender",
-    Gender.NOT_STATED: "Prefers not to say",
-    Gender.NOT_KNOWN: "Not known",
-}
+_LABELLED: list[tuple[enum.Enum, str]] = [
+    (Pathway.ROTH, "ROTH child protection"),
+    (Pathway.TRADITIONAL, "Child protection (family)"),
+    (Pathway.CHILD_IN_NEED, "Child in need"),
+    (Pathway.EARLY_HELP, "Early help"),
+    (Pathway.CLOSED, "Closed"),
+    (ConferenceKind.INITIAL, "Initial conference"),
+    (ConferenceKind.REVIEW, "Review conference"),
+    (ConferenceKind.TRANSFER_IN, "Transfer-in conference"),
+    (AttendanceStatus.PART_ATTENDED, "Attended part"),
+    (AttendanceStatus.DID_NOT_ATTEND, "Did not attend"),
+    (AttendeeRole.PARENT_CARER, "Parent or carer"),
+    (AttendeeRole.FAMILY_NETWORK, "Family or friend"),
+    (AgencyKind.EDUCATION, "School or college"),
+    (AgencyKind.YOUTH_JUSTICE, "Youth justice"),
+    (AgencyKind.YOUTH_WORK, "Youth work"),
+    (AgencyKind.SOCIAL_CARE, "Children's social care"),
+    (Gender.ANOTHER, "Another gender"),
+    (Gender.NOT_STATED, "Prefers not to say"),
+    (Gender.NOT_KNOWN, "Not known"),
+]
 
 
 # -- the live conference -------------------------------------------------------------------
@@ -205,32 +207,36 @@ OUTCOME_PATHWAY: dict[ConferenceOutcome, Pathway] = {
     ConferenceOutcome.NO_FURTHER_ACTION: Pathway.CLOSED,
 }
 
-LABELS.update(
-    {
-        Safety.UNKNOWN: "Not yet known",
-        ProfileKind.MATTERS: "What matters to them",
-        ProfileKind.DESCRIBED_AS: "How people describe them",
-        VoiceSpeaker.PARENT_CARER: "Parent or carer",
-        VoiceSpeaker.FAMILY_NETWORK: "Family or friend",
-        VoiceChannel.PARTICIPANT_SCREEN: "Typed on the shared screen",
-        VoiceChannel.LETTER: "Letter or written words",
-        VoiceChannel.ADVOCATE: "Through an advocate",
-        VoiceChannel.WORKER: "Through a worker",
-        VoiceKind.WISH: "What they want to happen",
-        VoiceKind.CORRECTION: "Correction to a report",
-        VoiceKind.SAFETY_EFFORT: "Their own safety efforts",
-        InfoNature.REPORTED: "Reported (say by whom)",
-        NeedStatus.PARTLY_MET: "Partly met",
-        HarmTiming.SUFFERED: "Harm already suffered",
-        HarmTiming.LIKELY: "Likely harm",
-        ConferenceOutcome.ROTH_PLAN: "ROTH child protection plan",
-        ConferenceOutcome.TRADITIONAL_PLAN: "Child protection plan (traditional)",
-        ConferenceOutcome.NO_FURTHER_ACTION: "No further action",
-        ViewPosition.AGREES: "Agrees",
-        ViewPosition.DISAGREES: "Disagrees (dissent)",
-        PlanHeading.NEEDS: "The young person's needs",
-        PlanHeading.GUARDIANSHIP: "Guardianship in places and groups outside the family",
-        PlanHeading.ENVIRONMENT: "The wider environment",
-        GoalProgress.CARRIED_FORWARD: "Carried forward",
-    }
+_LABELLED.extend(
+    [
+        (Safety.UNKNOWN, "Not yet known"),
+        (ProfileKind.MATTERS, "What matters to them"),
+        (ProfileKind.DESCRIBED_AS, "How people describe them"),
+        (VoiceSpeaker.PARENT_CARER, "Parent or carer"),
+        (VoiceSpeaker.FAMILY_NETWORK, "Family or friend"),
+        (VoiceChannel.PARTICIPANT_SCREEN, "Typed on the shared screen"),
+        (VoiceChannel.LETTER, "Letter or written words"),
+        (VoiceChannel.ADVOCATE, "Through an advocate"),
+        (VoiceChannel.WORKER, "Through a worker"),
+        (VoiceKind.WISH, "What they want to happen"),
+        (VoiceKind.CORRECTION, "Correction to a report"),
+        (VoiceKind.SAFETY_EFFORT, "Their own safety efforts"),
+        (InfoNature.REPORTED, "Reported (say by whom)"),
+        (NeedStatus.PARTLY_MET, "Partly met"),
+        (HarmTiming.SUFFERED, "Harm already suffered"),
+        (HarmTiming.LIKELY, "Likely harm"),
+        (ConferenceOutcome.ROTH_PLAN, "ROTH child protection plan"),
+        (ConferenceOutcome.TRADITIONAL_PLAN, "Child protection plan (traditional)"),
+        (ConferenceOutcome.NO_FURTHER_ACTION, "No further action"),
+        (ViewPosition.AGREES, "Agrees"),
+        (ViewPosition.DISAGREES, "Disagrees (dissent)"),
+        (PlanHeading.NEEDS, "The young person's needs"),
+        (PlanHeading.GUARDIANSHIP, "Guardianship in places and groups outside the family"),
+        (PlanHeading.ENVIRONMENT, "The wider environment"),
+        (GoalProgress.CARRIED_FORWARD, "Carried forward"),
+    ]
 )
+
+LABELS: dict[tuple[type[enum.Enum], str], str] = {
+    (type(member), member.value): text for member, text in _LABELLED
+}

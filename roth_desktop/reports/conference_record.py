@@ -50,6 +50,8 @@ class Attendee:
     status: str
     arrived_at: datetime | None
     left_at: datetime | None
+    role_code: str = ""  # the stable codes behind the labels, for exports
+    status_code: str = ""
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,8 @@ class VoiceItem:
     channel: str
     words: str
     said_at: datetime
+    kind_code: str = ""
+    channel_code: str = ""
 
 
 @dataclass(frozen=True)
@@ -173,6 +177,7 @@ class GoalItem:
     progress_label: str
     answers: tuple[str, ...]  # the needs and contexts this goal answers, by name
     actions: tuple[ActionItem, ...]
+    progress: str = ""
 
 
 @dataclass(frozen=True)
@@ -378,7 +383,16 @@ def build_record(
 
 def _attendance(session: Session, conference_id: str) -> tuple[Attendee, ...]:
     return tuple(
-        Attendee(a.name, a.role.label, a.organisation, a.status.label, a.arrived_at, a.left_at)
+        Attendee(
+            a.name,
+            a.role.label,
+            a.organisation,
+            a.status.label,
+            a.arrived_at,
+            a.left_at,
+            role_code=a.role.value,
+            status_code=a.status.value,
+        )
         for a in rows_of(session, Attendance, conference_id, Attendance.role, Attendance.name)
     )
 
@@ -390,7 +404,16 @@ def _voices(session: Session, conference_id: str, young_name: str) -> tuple[Voic
         if v.speaker == VoiceSpeaker.YOUNG_PERSON:
             who = who.replace("Young person", young_name, 1)
         items.append(
-            VoiceItem(who, v.speaker.value, v.kind.label, v.channel.label, v.words, v.said_at)
+            VoiceItem(
+                who,
+                v.speaker.value,
+                v.kind.label,
+                v.channel.label,
+                v.words,
+                v.said_at,
+                kind_code=v.kind.value,
+                channel_code=v.channel.value,
+            )
         )
     return tuple(items)
 
@@ -501,6 +524,7 @@ def _goals(
                 goal.progress.label,
                 tuple(a for a in answers if a),
                 actions,
+                progress=goal.progress.value,
             )
         )
     return tuple(goals)
