@@ -14,17 +14,23 @@ from roth_desktop.atomic_files import write_atomic
 from roth_desktop.reports.audience import ReportError
 
 
-def check_output_path(path: Path, suffix: str) -> Path:
-    """Refuse, before any work is done, a target that cannot be written."""
+def _can_write(folder: Path) -> bool:
+    return os.access(folder, os.W_OK | os.X_OK)
+
+
+def check_output_path(path: Path, suffix: str, *, siblings: tuple[Path, ...] = ()) -> Path:
+    """Refuse, before any work is done, a target (or files written beside it) that
+    cannot be written."""
     if path.suffix.lower() != suffix:
-        raise ReportError(f"The output file must end in {suffix}: {path.name}")
-    folder = path.parent if str(path.parent) else Path(".")
+        raise ReportError(f"The file name must end in {suffix} ('{path.name}' does not).")
+    folder = path.parent
     if not folder.is_dir():
-        raise ReportError(f"The folder {folder} does not exist; choose a folder that does.")
-    if not os.access(folder, os.W_OK):
-        raise ReportError(f"Cannot write to the folder {folder}; choose another.")
-    if path.is_dir():
-        raise ReportError(f"{path} is a folder; give a file name.")
+        raise ReportError(f"The folder {folder} does not exist; choose one that does.")
+    if not _can_write(folder):
+        raise ReportError(f"ROTH Desktop cannot write to the folder {folder}; choose another.")
+    for target in (path, *siblings):
+        if target.is_dir():
+            raise ReportError(f"{target.name} is a folder in {folder}; choose another name.")
     return path
 
 
