@@ -41,3 +41,4 @@ clean-demo:
 bench: install
 	$(BIN)/python -m tests.benchmarks.bench_spine
 	$(BIN)/python -m tests.benchmarks.bench_conference
+	$(BIN)/python -m tests.benchmarks.bench_reports

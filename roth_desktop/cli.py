@@ -7,6 +7,14 @@
     roth-desktop migrate  --workspace DIR --passphrase-file F
     roth-desktop change-passphrase --workspace DIR --passphrase-file F --new-passphrase-file G
     roth-desktop recover  --workspace DIR --recovery-key-file PEM --new-passphrase-file G
+    roth-desktop report   --workspace DIR --passphrase-file F --conference ID
+                          --audience professional|family|young-person|plan --out FILE.pdf
+                          [--pdf-password-file P] [--language en|cy] [--marking M]
+    roth-desktop export conference  --workspace DIR --passphrase-file F --conference ID
+                          --audience professional|family --out FILE.json [--language en|cy]
+    roth-desktop export data-return --workspace DIR --passphrase-file F
+                          --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.xlsx
+                          [--population FILE.csv] [--threshold N] [--region england|wales]
 
 A passphrase never comes from argv (it would sit in shell history and the
 process table): it is read from a file, from standard input with ``-``, or
@@ -19,7 +27,7 @@ import argparse
 import getpass
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
@@ -30,6 +38,7 @@ from roth_desktop.integrity import check_workspace
 from roth_desktop.keyfile import load_recovery_public_key
 from roth_desktop.queries import listing
 from roth_desktop.schema_migrations import head_revision
+from roth_desktop.validation import parse_date
 from roth_desktop.workspace import Workspace, inspect_database, unwrap_throttled, wipe_key
 
 PROG = "roth-desktop"
@@ -110,7 +119,59 @@ def build_parser() -> argparse.ArgumentParser:
     recover.add_argument(
         "--new-passphrase-file", required=True, help="file holding the new passphrase"
     )
+    _add_report_commands(sub, command)
     return parser
+
+
+def _add_report_commands(
+    sub: argparse._SubParsersAction[_Parser], command: Callable[..., argparse.ArgumentParser]
+) -> None:
+    report = command("report", "Write a conference PDF for one audience.")
+    report.add_argument("--conference", required=True, help="the conference id (see 'list')")
+    report.add_argument(
+        "--audience", required=True, help="professional, family, young-person or plan"
+    )
+    report.add_argument("--out", type=Path, required=True, help="the PDF file to write")
+    report.add_argument(
+        "--pdf-password-file", help="protect the PDF with the password in this file"
+    )
+    report.add_argument("--language", default="en", help="en (English) or cy (Cymraeg)")
+    report.add_argument(
+        "--marking", help="protective marking on every page (default: the app setting)"
+    )
+
+    export = sub.add_parser(
+        "export", help="Export a conference as JSON, or the ROTH data return.", allow_abbrev=False
+    )
+    kinds = export.add_subparsers(dest="export_kind", parser_class=_Parser, required=True)
+
+    def export_kind(name: str, help_text: str) -> argparse.ArgumentParser:
+        p: argparse.ArgumentParser = kinds.add_parser(
+            name, help=help_text, description=help_text, allow_abbrev=False
+        )
+        p.add_argument("--workspace", type=Path, required=True, help="the workspace folder")
+        p.add_argument("--passphrase-file", help="file holding the passphrase, or - for stdin")
+        return p
+
+    conference = export_kind("conference", "A conference as JSON (schema v1), for one audience.")
+    conference.add_argument("--conference", required=True, help="the conference id")
+    conference.add_argument("--audience", required=True, help="professional or family")
+    conference.add_argument("--out", type=Path, required=True, help="the JSON file to write")
+    conference.add_argument("--language", default="en", help="en (English) or cy (Cymraeg)")
+
+    data_return = export_kind("data-return", "The ROTH data return (xlsx plus CSV).")
+    data_return.add_argument("--from", dest="start", required=True, help="first day, YYYY-MM-DD")
+    data_return.add_argument("--to", dest="end", required=True, help="last day, YYYY-MM-DD")
+    data_return.add_argument("--out", type=Path, required=True, help="the .xlsx file to write")
+    data_return.add_argument(
+        "--population", type=Path, help="local population table (CSV) for rates and ratios"
+    )
+    data_return.add_argument(
+        "--threshold", type=int, default=5, help="suppress counts below this (default 5)"
+    )
+    data_return.add_argument(
+        "--region", default="england", help="bank holidays of england (default) or wales"
+    )
 
 
 def _read_file(path: Path) -> bytes:
@@ -210,6 +271,96 @@ def _change_passphrase(args: argparse.Namespace) -> int:
     return 0
 
 
+def _report(args: argparse.Namespace) -> int:
+    from roth_desktop.reports.audience import parse_audience, parse_language
+    from roth_desktop.reports.output import check_output_path
+    from roth_desktop.reports.pdf import write_conference_pdf
+
+    # Everything that can be checked without the workspace is checked first, so a
+    # typo costs no unlock and leaves nothing behind.
+    audience = parse_audience(args.audience)
+    language = parse_language(args.language)
+    marking = _marking(args.marking)
+    check_output_path(args.out, ".pdf")
+    password = None
+    if args.pdf_password_file is not None:
+        password = read_passphrase(args.pdf_password_file, "PDF password: ")
+    passphrase = read_passphrase(args.passphrase_file)
+    with Workspace.open(args.workspace, passphrase) as workspace, workspace.session() as session:
+        out = write_conference_pdf(
+            session,
+            args.conference,
+            audience,
+            args.out,
+            language=language,
+            marking=marking,
+            password=password,
+        )
+    protected = " (password protected)" if password else ""
+    print(f"Wrote the {audience.label.lower()} to {out}{protected}")
+    return 0
+
+
+def _marking(value: str | None) -> str:
+    from roth_desktop.app_settings import AppSettings, marking_problem
+    from roth_desktop.reports.audience import ReportError
+
+    if value is None:
+        return AppSettings.load().protective_marking
+    problem = marking_problem(value)
+    if problem:
+        raise ReportError(problem)
+    return value
+
+
+def _export(args: argparse.Namespace) -> int:
+    if args.export_kind == "conference":
+        return _export_conference(args)
+    return _export_data_return(args)
+
+
+def _export_conference(args: argparse.Namespace) -> int:
+    from roth_desktop.reports.audience import Audience, parse_audience, parse_language
+    from roth_desktop.reports.conference_json import write_conference_json
+    from roth_desktop.reports.output import check_output_path
+
+    audience = parse_audience(args.audience, (Audience.PROFESSIONAL, Audience.FAMILY))
+    language = parse_language(args.language)
+    check_output_path(args.out, ".json")
+    passphrase = read_passphrase(args.passphrase_file)
+    with Workspace.open(args.workspace, passphrase) as workspace, workspace.session() as session:
+        out = write_conference_json(session, args.conference, audience, args.out, language)
+    print(f"Wrote the conference ({audience.value}) to {out}")
+    return 0
+
+
+def _export_data_return(args: argparse.Namespace) -> int:
+    from roth_desktop.data_return.workbook import check_request, write_data_return
+    from roth_desktop.reports.audience import ReportError
+    from roth_desktop.timescales.working_days import WorkingDayCalendar
+
+    try:
+        start, end = parse_date(args.start), parse_date(args.end)
+    except ValueError as exc:
+        raise ReportError(str(exc)) from None
+    calendar = WorkingDayCalendar(region=args.region)
+    check_request(start, end, args.out, args.population, args.threshold)
+    passphrase = read_passphrase(args.passphrase_file)
+    with Workspace.open(args.workspace, passphrase) as workspace, workspace.session() as session:
+        result = write_data_return(
+            session,
+            start,
+            end,
+            args.out,
+            population=args.population,
+            threshold=args.threshold,
+            calendar=calendar,
+        )
+    for path in result.paths:
+        print(f"Wrote {path}")
+    return 0
+
+
 HANDLERS = {
     "create": _create,
     "recover": _recover,
@@ -218,6 +369,8 @@ HANDLERS = {
     "check": _check,
     "migrate": _migrate,
     "change-passphrase": _change_passphrase,
+    "report": _report,
+    "export": _export,
 }
 
 

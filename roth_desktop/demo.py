@@ -567,7 +567,7 @@ def _mira_initial(d: _Demo, conference: Conference) -> None:
                 Safety.MIXED,
                 17,
                 makes_safe="KT, a friend since Year 7, texts Mum when she is worried.",
-                makes_unsafe="J.B. introduces her to older men at the bus station.",
+                makes_unsafe="A friend introduces her to older men at the bus station.",
                 peers="J.B., KT",
             ),
             "school": _Area(
@@ -597,7 +597,7 @@ def _mira_initial(d: _Demo, conference: Conference) -> None:
             "relationships": _Area(
                 Safety.MIXED,
                 6,
-                makes_unsafe="An older 'boyfriend' (19) she met through J.B.",
+                makes_unsafe="An older 'boyfriend' (19) she met through a friend.",
                 makes_safe="She talks to her aunt about relationships.",
             ),
             "community": _Area(
@@ -609,7 +609,7 @@ def _mira_initial(d: _Demo, conference: Conference) -> None:
         },
         [
             ("school", "places", "Reduced timetable → free afternoons at the bus station"),
-            ("peers", "online", "J.B. → introductions to older men online"),
+            ("peers", "online", "Friends → introductions to older men online"),
             ("online", "places", "Messages online → meeting up in the town centre"),
             ("home", "places", "Rows about curfew → staying out later"),
         ],
@@ -901,10 +901,10 @@ _MIRA_PLAN = [
                 "Mira has used it, or says she would.",
             ),
             _Action(
-                "Invite KT to Open Door's Tuesday art sessions with Mira.",
+                "Invite Mira's supportive friend to Open Door's Tuesday art sessions with her.",
                 _YOUTH_WORKER,
                 14,
-                "Mira and KT go together.",
+                "Mira and her friend go together.",
             ),
         ),
     ),
@@ -998,8 +998,8 @@ def _mira_review(d: _Demo, conference: Conference) -> None:
             "peers": _Area(
                 Safety.MIXED,
                 16,
-                makes_safe="KT comes to Open Door with her on Tuesdays.",
-                makes_unsafe="J.B. still messages her about nights out.",
+                makes_safe="A friend comes to Open Door with her on Tuesdays.",
+                makes_unsafe="One friend still messages her about nights out.",
                 peers="J.B., KT",
             ),
             "school": _Area(
@@ -1180,7 +1180,7 @@ def _mira_review(d: _Demo, conference: Conference) -> None:
             "Brief bus station staff": ActionStatus.DONE,
             "Agree a code word": ActionStatus.DONE,
             "Context meeting": ActionStatus.DONE,
-            "Invite KT": ActionStatus.NOT_DONE,
+            "Invite Mira's supportive friend": ActionStatus.NOT_DONE,
             "Ask the council": ActionStatus.NOT_DONE,
             "Weekly check-ins": ActionStatus.IN_PROGRESS,
             "Fortnightly sessions": ActionStatus.IN_PROGRESS,
@@ -1448,7 +1448,7 @@ def _kai_transfer(d: _Demo, conference: Conference) -> None:
                 Safety.UNSAFE,
                 32,
                 makes_safe="RK from boxing walks home with him.",
-                makes_unsafe="D.W. and TJ pressure him to carry and hold things for others.",
+                makes_unsafe="Two older boys pressure him to carry and hold things for others.",
                 peers="D.W., RK, TJ",
             ),
             "school": _Area(Safety.MIXED, 10, makes_safe="Construction course at college."),
@@ -1466,7 +1466,7 @@ def _kai_transfer(d: _Demo, conference: Conference) -> None:
                 Safety.SAFE, 7, makes_safe="Riverside Boxing Club.", guardians="His coach"
             ),
         },
-        [("peers", "places", "D.W. and TJ → late nights in the town centre")],
+        [("peers", "places", "Older friends → late nights in the town centre")],
     )
     d.partner_information(
         conference,
@@ -1566,7 +1566,7 @@ def _kai_transfer(d: _Demo, conference: Conference) -> None:
         [
             _Goal(
                 PlanHeading.GUARDIANSHIP,
-                "Trusted adults know D.W.'s group and step in when Kai is pressured.",
+                "Trusted adults know his group of friends and step in when Kai is pressured.",
                 ("peers", "online"),
                 (
                     _Action(

@@ -430,12 +430,12 @@ def test_episode_row_in_full(exported: Exported) -> None:
         "Harm types": "cce; cse; serious_youth_violence",
         "CP category": "sexual",
         "Outside the home": "Yes",
-        "Need: education": "No",
-        "Need: send_mental_health": "No",
-        "Need: physical_safety": "Yes",
-        "Need: substances": "No",
-        "Need: poverty": "No",
-        "Need: other": "No",
+        "Need: Education": "No",
+        "Need: ASD, SEND and mental health": "No",
+        "Need: Physical safety": "Yes",
+        "Need: Substance use": "No",
+        "Need: Impact of poverty": "No",
+        "Need: Other needs": "No",
         "Age at conference": 9,
         "Age band": "Under 10",
         "Gender": "male",
@@ -490,7 +490,7 @@ def test_episode_history_stops_at_the_end_of_the_range(exported: Exported) -> No
     row = exported.episode("RT2023-070")
     # Its review three weeks after the range recorded trafficking and an "other" need.
     assert "trafficking_nrm" not in row["Harm types"]
-    assert row["Need: other"] == "No"
+    assert row["Need: Other needs"] == "No"
     assert all(day <= "2024-08-31" for day in row["Review conferences"].split("; "))
 
 

@@ -29,6 +29,7 @@ from roth_desktop.queries import CaseDetail, agency_choices, case_detail, profes
 from roth_desktop.validation import age_on, format_date, format_datetime, today
 from ui import record_specs
 from ui.console.window import ConsoleWindow
+from ui.export_dialogs import ConferenceExportDialog
 from ui.forms import FieldSpec, RecordDialog, RecordForm, changed_values
 from ui.record_table import Column, RecordTableModel, record_table, selected_row
 from ui.store import Store
@@ -166,6 +167,7 @@ class CaseView(QWidget):
                 button("Add conference…", "add_conference", self.add_conference),
                 button("Edit conference…", "edit_conference", self.edit_conference),
                 button("&Run conference", "run_conference", self.run_conference),
+                button("&Print or export…", "export_conference", self.export_conference),
             ],
         )
         self.conferences.view.doubleClicked.connect(lambda _i: self.edit_conference())
@@ -496,6 +498,19 @@ class CaseView(QWidget):
         console.show()
         console.start()
         return console
+
+    def export_conference(self) -> ConferenceExportDialog | None:
+        """Ask who the copy is for and where it goes; the work runs on the worker."""
+        conference = self.conferences.selected()
+        if conference is None or self.detail is None:
+            return None
+        yp = self.detail.young_person
+        initials = "".join(p[:1].upper() for p in (yp["first_name"], yp["last_name"]) if p)
+        stem = f"{initials}-{conference['starts_at']:%Y-%m-%d}"
+        dialog = ConferenceExportDialog(self.store, conference["id"], stem, self.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def add_attendee(self) -> RecordDialog | None:
         conference = self.conferences.selected()

@@ -28,6 +28,7 @@ from roth_desktop.queries import CaseRow, case_rows
 from ui import record_specs
 from ui.case_list import CaseListPanel
 from ui.case_view import CaseView
+from ui.export_dialogs import DataReturnDialog
 from ui.forms import RecordDialog
 from ui.store import Store
 from ui.widgets import labelled_row, secret_field
@@ -118,6 +119,8 @@ class MainWindow(QMainWindow):
             file_menu, "Auto-lock &time…", None, self.choose_idle_minutes, "action_idle_time"
         )
         file_menu.addSeparator()
+        self._action(file_menu, "ROTH &data return…", None, self.data_return, "action_data_return")
+        file_menu.addSeparator()
         self._action(file_menu, "&Lock", "Ctrl+L", self.lock_requested.emit, "action_lock")
         self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close, "action_quit")
 
@@ -206,6 +209,12 @@ class MainWindow(QMainWindow):
             "New young person", specs, save, {"gender": Gender.NOT_KNOWN.value}, self
         )
         dialog.setObjectName("new_young_person_dialog")
+        dialog.open()
+        return dialog
+
+    def data_return(self) -> DataReturnDialog:
+        dialog = DataReturnDialog(self.store, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from roth_desktop.conference.participant_view import ParticipantView, participant_view
 from roth_desktop.models import VoiceChannel, VoiceKind
-from roth_desktop.models.base import utcnow
+from roth_desktop.models.base import local_now
 from ui.console.draft_text import DraftText
 from ui.console.map_editing import MapEditing
 from ui.context_map import ContextMap, MapArea, MapLink
@@ -247,7 +247,7 @@ class ParticipantScreen(QWidget):
             "channel": VoiceChannel.PARTICIPANT_SCREEN.value,
             "kind": VoiceKind.VIEW.value,
             "step_key": self.console.step_key,
-            "said_at": utcnow(),
+            "said_at": local_now(),
         }
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -72,7 +72,13 @@ class Store(QObject):
 
         return run
 
-    def read(self, work: Callable[[Session], T], done: Callable[[T], object]) -> None:
+    def read(
+        self,
+        work: Callable[[Session], T],
+        done: Callable[[T], object],
+        failed: Failed | None = None,
+    ) -> None:
+        """Read on the worker; ``failed`` takes a RothError the caller explains itself."""
         if self.closed:
             return
 
@@ -80,7 +86,13 @@ class Store(QObject):
             if not self.closed:  # never redraw a window that is being taken down
                 done(result)
 
-        self.jobs.submit(self._in_session(work), shown, self._report)
+        def refused(error: BaseException) -> None:
+            if failed is not None and isinstance(error, RothError) and not self.closed:
+                failed(error)
+            else:
+                self._report(error)
+
+        self.jobs.submit(self._in_session(work), shown, refused)
 
     def write(
         self,

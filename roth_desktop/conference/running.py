@@ -31,7 +31,7 @@ from roth_desktop.models import (
     PlanGoal,
     Safety,
 )
-from roth_desktop.models.base import Record, utcnow
+from roth_desktop.models.base import Record, local_now
 from roth_desktop.models.context_map import CUSTOM_CONTEXT
 
 
@@ -284,7 +284,7 @@ def agree(session: Session, conference_id: str, at: datetime | None = None) -> N
     if problems:
         raise ValidationError(problems)
     conference.status = ConferenceStatus.AGREED
-    conference.agreed_at = at or utcnow()
+    conference.agreed_at = at or local_now()
     session.flush()
 
 

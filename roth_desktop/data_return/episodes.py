@@ -281,9 +281,14 @@ def need_areas(episodes: Sequence[Episode], pack: ContentPack) -> tuple[str, ...
 
 
 def episode_table(
-    episodes: Sequence[Episode], areas: Sequence[str]
+    episodes: Sequence[Episode], areas: Sequence[str], pack: ContentPack | None = None
 ) -> tuple[tuple[str, ...], list[tuple[Cell, ...]]]:
     """The Episodes sheet (and CSV): its headers and one row of cells per episode."""
+
+    def need_label(area: str) -> str:
+        found = pack.need(area) if pack is not None else None
+        return found.label("en") if found is not None else area.replace("_", " ")
+
     headers = (
         "Young person",
         "Episode",
@@ -302,7 +307,7 @@ def episode_table(
         "Harm types",
         "CP category",
         "Outside the home",
-        *(f"Need: {area}" for area in areas),
+        *(f"Need: {need_label(area)}" for area in areas),
         "Age at conference",
         "Age band",
         "Gender",

@@ -259,7 +259,7 @@ def write_data_return(
         episodes, start, end, threshold=threshold, bands=bands, pack=pack, population=table
     )
     report(65, "Building the workbook")
-    episode_rows = episode_table(episodes, need_areas(episodes, pack))
+    episode_rows = episode_table(episodes, need_areas(episodes, pack), pack)
     notes_rows = notes(
         summary,
         calendar=calendar,

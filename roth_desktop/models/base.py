@@ -29,7 +29,18 @@ def new_id() -> str:
 
 
 def utcnow() -> datetime:
+    """For bookkeeping no person reads as a time of day (created_at, updated_at)."""
     return datetime.now(UTC).replace(tzinfo=None)
+
+
+def local_now() -> datetime:
+    """For times people read beside the conference's start: arrivals, words, minutes.
+
+    A conference starts at the time typed on the invitation, a wall-clock time in
+    England or Wales, so what happens in the room is stamped on the same clock;
+    stamped in UTC, every arrival in summer would read an hour early.
+    """
+    return datetime.now().replace(microsecond=0)
 
 
 def enum_type(enum_cls: type[E]) -> Enum:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import DateTime, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from roth_desktop.models.base import enum_type, utcnow
+from roth_desktop.models.base import enum_type, local_now
 from roth_desktop.models.conference_part import ConferencePart
 from roth_desktop.models.enums import ProfileKind, VoiceChannel, VoiceKind, VoiceSpeaker
 
@@ -46,7 +46,7 @@ class Voice(ConferencePart):
     words: Mapped[str] = mapped_column(Text)
     relayed_by: Mapped[str] = mapped_column(String(200), default="")
     step_key: Mapped[str] = mapped_column(String(40), default="")
-    said_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    said_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
 
     family_member: Mapped[FamilyMember | None] = relationship()
 

@@ -22,11 +22,9 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -39,7 +37,7 @@ from roth_desktop.conference import weights
 from roth_desktop.conference.console_data import load_console
 from roth_desktop.models import Conference, ConferenceStatus
 from roth_desktop.workspace import Workspace
-from tests.benchmarks.ten_year_workspace import generate
+from tests.benchmarks.ten_year_workspace import generate_for_benchmark
 from ui.console.window import ConsoleWindow
 from ui.jobs import Jobs
 from ui.store import Store
@@ -324,16 +322,8 @@ def in_sessions(workspace: Workspace, count: int, work: Callable[[Session], obje
 
 
 def main(years: int = 10) -> int:
-    root = Path(tempfile.mkdtemp(prefix="roth-bench-"))
-    os.environ.setdefault("ROTH_DESKTOP_STATE_DIR", str(root / "state"))
-    os.environ.setdefault("ROTH_DESKTOP_CONFIG_DIR", str(root / "config"))
-    print(
-        f"generating a {years}-year fictional workspace with conference content…", file=sys.stderr
-    )
-    started = time.perf_counter()
-    generate(root / "ten-year", PASSPHRASE, years).lock()
-    print(f"  generated in {time.perf_counter() - started:.0f} s", file=sys.stderr)
-    workspace = Workspace.open(root / "ten-year", PASSPHRASE)
+    folder = generate_for_benchmark("roth-bench-", PASSPHRASE, years)
+    workspace = Workspace.open(folder, PASSPHRASE)
     with workspace.session() as session:
         conference_id, history = busiest_open_conference(session)
         conferences = session.scalar(select(func.count(Conference.id)))

@@ -31,7 +31,7 @@ from roth_desktop.conference import running
 from roth_desktop.conference.console_data import ConsoleData, load_console
 from roth_desktop.conference.content_pack import default_pack
 from roth_desktop.models import AttendanceStatus
-from roth_desktop.models.base import utcnow
+from roth_desktop.models.base import local_now
 from ui import record_specs
 from ui.console.draft_text import DraftText
 from ui.console.pages import PAGES, StepPage
@@ -101,7 +101,7 @@ class ConsoleWindow(QMainWindow):
             lambda: {
                 "conference_id": self.conference_id,
                 "step_key": self.step_key,
-                "recorded_at": utcnow(),
+                "recorded_at": local_now(),
             },
         )
         self.minute_box.setObjectName("minute_box")
@@ -128,7 +128,7 @@ class ConsoleWindow(QMainWindow):
             ],
             record_specs.attendance,
         )
-        self.attendance.defaults = lambda: {"status": "attended", "arrived_at": utcnow()}
+        self.attendance.defaults = lambda: {"status": "attended", "arrived_at": local_now()}
         arrivals = QHBoxLayout()
         arrivals.addWidget(button("Arrived &now", "arrived_now", self.mark_arrived))
         arrivals.addWidget(button("&Left now", "left_now", self.mark_left))
@@ -315,13 +315,13 @@ class ConsoleWindow(QMainWindow):
     def mark_arrived(self) -> None:
         row = self.attendance.selected()
         if row is not None:
-            values = {"arrived_at": utcnow(), "status": "attended", "left_at": None}
+            values = {"arrived_at": local_now(), "status": "attended", "left_at": None}
             self.store.update("attendance", row["id"], values, f"{row['name']} arrived")
 
     def mark_left(self) -> None:
         row = self.attendance.selected()
         if row is not None:
-            values: dict[str, Any] = {"left_at": utcnow()}
+            values: dict[str, Any] = {"left_at": local_now()}
             if row.get("arrived_at") is not None:
                 values["status"] = "part_attended"
             self.store.update("attendance", row["id"], values, f"{row['name']} left")
