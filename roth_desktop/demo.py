@@ -566,7 +566,7 @@ def _mira_initial(d: _Demo, conference: Conference) -> None:
             "peers": _Area(
                 Safety.MIXED,
                 17,
-                makes_safe="KT, a friend since Year 7, texts Mum when she is worried.",
+                makes_safe="A friend since Year 7 texts Mum when she is worried.",
                 makes_unsafe="A friend introduces her to older men at the bus station.",
                 peers="J.B., KT",
             ),
@@ -1447,7 +1447,7 @@ def _kai_transfer(d: _Demo, conference: Conference) -> None:
             "peers": _Area(
                 Safety.UNSAFE,
                 32,
-                makes_safe="RK from boxing walks home with him.",
+                makes_safe="A friend from boxing walks home with him.",
                 makes_unsafe="Two older boys pressure him to carry and hold things for others.",
                 peers="D.W., RK, TJ",
             ),

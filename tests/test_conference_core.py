@@ -460,6 +460,44 @@ def test_peers_are_written_as_initials_only(demo_workspace: Workspace) -> None:
     assert initials_problem("jb") != ""
 
 
+def test_a_peers_initials_in_shared_words_are_flagged_before_the_family_sees_them(
+    demo_workspace: Workspace,
+) -> None:
+    cid = _begun_tyler(demo_workspace)
+    peers = _area_id(demo_workspace, cid, "peers")
+    places = _area_id(demo_workspace, cid, "places")
+    with demo_workspace.session() as session:
+        edits.set_field(session, "context_area", peers, "peer_initials", "J.B., KT")
+        edits.set_field(session, "context_area", places, "makes_unsafe", "JB waits by the shops.")
+        edits.set_field(session, "context_area", peers, "makes_safe", "Riding his KTM bike.")
+        said = edits.create_record(
+            session,
+            "voice",
+            {"conference_id": cid, "speaker": "young_person", "words": "K.T. is my best mate"},
+        )
+        edits.create_record(
+            session,
+            "partner_item",
+            {
+                "conference_id": cid,
+                "agency_id": session.scalars(select(Agency.id)).first(),
+                "text": "Police: KT is known to them.",
+                "restricted": True,
+            },
+        )
+    with demo_workspace.session() as session:
+        flagged = {
+            (w.table, w.record_id): w.message
+            for w in plan_warnings(session, cid, PACK)
+            if "peer's initials" in w.message
+        }
+    # Both ways of writing the same initials are caught; a restricted item, which the
+    # family never sees, and a word that merely starts with the letters are not.
+    assert set(flagged) == {("context_area", places), ("voice", said)}
+    assert "“JB”" in flagged[("context_area", places)]
+    assert "“K.T.”" in flagged[("voice", said)]
+
+
 # -- agreeing, and the agreed lock ---------------------------------------------------------------
 
 

@@ -325,7 +325,6 @@ class DataReturnDialog(_ExportDialog):
 
         def write(session: Session, progress: Progress) -> Sequence[Path]:
             from roth_desktop.data_return.workbook import write_data_return
-
             from roth_desktop.timescales.working_days import WorkingDayCalendar
 
             result = write_data_return(

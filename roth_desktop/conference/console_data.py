@@ -15,7 +15,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from roth_desktop.conference.content_pack import ContentPack, pack_for
-from roth_desktop.conference.plan_checks import PlanWarning, pathway_prompt, plan_warnings
+from roth_desktop.conference.plan_checks import pathway_prompt, plan_warnings
+from roth_desktop.conference.plan_warning import PlanWarning
 from roth_desktop.conference.review_changes import changes_since_previous
 from roth_desktop.conference.running import contexts_of
 from roth_desktop.models import (

@@ -8,12 +8,12 @@ They warn; they never stop a chair from recording what the conference decided.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from roth_desktop.conference.content_pack import ContentPack
+from roth_desktop.conference.peer_mentions import peer_mentions
+from roth_desktop.conference.plan_warning import PlanWarning
 from roth_desktop.conference.running import contexts_of
 from roth_desktop.models import (
     Conference,
@@ -25,13 +25,6 @@ from roth_desktop.models import (
     PlanGoal,
     Safety,
 )
-
-
-@dataclass(frozen=True)
-class PlanWarning:
-    table: str
-    record_id: str
-    message: str
 
 
 def plan_warnings(session: Session, conference_id: str, pack: ContentPack) -> list[PlanWarning]:
@@ -100,6 +93,7 @@ def plan_warnings(session: Session, conference_id: str, pack: ContentPack) -> li
                     "but no goal builds safety there.",
                 )
             )
+    found += peer_mentions(session, conference_id)
     return found
 
 
