@@ -12,10 +12,9 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
@@ -48,7 +47,6 @@ from roth_desktop.models.enums import (
 )
 from roth_desktop.reports.audience import Audience, ReportError
 from roth_desktop.reports.conference_json import (
-    _UkTime,
     conference_document,
     conference_json,
     load_schema,
@@ -496,38 +494,6 @@ def test_times_carry_the_uk_offset_of_their_day(session: Session) -> None:
     assert winter["conference"]["starts_at"] == "2026-01-15T10:00:00+00:00"
     assert summer["exported_at"] == "2026-07-01T10:30:00+01:00"  # 09:30 UTC, in BST
     assert summer["conference"]["agreed_at"] is None
-
-
-def _moments() -> Iterator[datetime]:
-    """Every quarter hour around each change of the clocks for twenty years, and two
-    ordinary middays a month."""
-    for year in range(2020, 2040):
-        for month in range(1, 13):
-            for day in (1, 15):
-                yield datetime(year, month, day, 12, tzinfo=UTC)
-        for change in _UkTime.changes(year):
-            start = change.replace(tzinfo=UTC) - timedelta(hours=3)
-            for step in range(6 * 4):
-                yield start + timedelta(minutes=15 * step)
-
-
-def test_uk_time_without_a_time_zone_database_matches_zoneinfo() -> None:
-    # The fallback for Windows without tzdata, checked against the real rules both ways,
-    # including the skipped spring hour and the repeated autumn hour.
-    london, fallback = ZoneInfo("Europe/London"), _UkTime()
-    for moment in _moments():
-        a, b = moment.astimezone(london), moment.astimezone(fallback)
-        assert (a.replace(tzinfo=None), a.fold, a.utcoffset()) == (
-            b.replace(tzinfo=None),
-            b.fold,
-            b.utcoffset(),
-        )
-        wall = moment.replace(tzinfo=None)
-        for fold in (0, 1):
-            assert (
-                wall.replace(tzinfo=london, fold=fold).utcoffset()
-                == wall.replace(tzinfo=fallback, fold=fold).utcoffset()
-            ), (wall, fold)
 
 
 def test_a_draft_conference_is_exported_as_a_draft(

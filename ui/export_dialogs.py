@@ -173,6 +173,7 @@ class ConferenceExportDialog(_ExportDialog):
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self.start)
 
+        self._suggested = ""
         self.audiences.idToggled.connect(lambda *_: self._sync())
         self.format.currentIndexChanged.connect(lambda *_: self._sync())
         self.protect.toggled.connect(lambda *_: self._sync())
@@ -196,7 +197,13 @@ class ConferenceExportDialog(_ExportDialog):
         suffix = ".pdf" if pdf else ".json"
         current = Path(self.path.text()) if self.path.text() else None
         folder = current.parent if current else Path.home()
-        self.path.setText(str(folder / f"{self.file_stem}-{self.audience.value}{suffix}"))
+        # A name the person chose is theirs: only the name we suggested follows the
+        # audience; theirs just gets the right ending.
+        if current is None or current.name == self._suggested:
+            self._suggested = f"{self.file_stem}-{self.audience.value}{suffix}"
+            self.path.setText(str(folder / self._suggested))
+        elif current.suffix != suffix:
+            self.path.setText(str(current.with_suffix(suffix)))
 
     def start(self) -> None:
         audience, language = self.audience, str(self.language.currentData())

@@ -17,12 +17,12 @@ the conference did.
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
@@ -69,57 +69,9 @@ def load_schema() -> dict[str, Any]:
 # -- times -----------------------------------------------------------------------------------
 
 
-class _UkTime(tzinfo):
-    """UK civil time (GMT, and BST from 01:00 UTC on the last Sunday in March to 01:00 UTC on
-    the last Sunday in October), for a computer with no time zone database: Windows has none
-    unless the ``tzdata`` package is installed, and an export must not fail or guess there."""
-
-    def utcoffset(self, dt: datetime | None) -> timedelta:
-        return timedelta(hours=1) if dt is not None and self._summer_wall(dt) else timedelta(0)
-
-    def dst(self, dt: datetime | None) -> timedelta:
-        return self.utcoffset(dt)
-
-    def tzname(self, dt: datetime | None) -> str:
-        return "BST" if self.utcoffset(dt) else "GMT"
-
-    def fromutc(self, dt: datetime) -> datetime:
-        start, end = self.changes(dt.year)
-        utc = dt.replace(tzinfo=None)
-        if start <= utc < end:
-            return dt + timedelta(hours=1)
-        # The hour after the clocks go back happens twice; fold=1 marks the second time.
-        return dt.replace(fold=1) if end <= utc < end + timedelta(hours=1) else dt
-
-    @staticmethod
-    def changes(year: int) -> tuple[datetime, datetime]:
-        """When the clocks go forward and back in ``year``, as naive UTC times."""
-
-        def last_sunday_at_one(month: int) -> datetime:
-            last = date(year, month + 1, 1) - timedelta(days=1)
-            day = last - timedelta(days=(last.weekday() + 1) % 7)
-            return datetime(day.year, day.month, day.day, 1)
-
-        return last_sunday_at_one(3), last_sunday_at_one(10)
-
-    def _summer_wall(self, dt: datetime) -> bool:
-        start, end = self.changes(dt.year)  # 01:00 UTC: 01:00 GMT and 02:00 BST on the wall
-        wall = dt.replace(tzinfo=None)
-        # As zoneinfo does (PEP 495): in the skipped spring hour fold=0 takes the offset from
-        # before the change; in the repeated autumn hour fold=0 is the first (BST) time.
-        if dt.fold:
-            return start <= wall < end
-        return start + timedelta(hours=1) <= wall < end + timedelta(hours=1)
-
-
-def _uk_zone() -> tzinfo:
-    try:
-        return ZoneInfo("Europe/London")
-    except ZoneInfoNotFoundError:
-        return _UkTime()
-
-
-_UK = _uk_zone()
+# The zone database comes with the system on Linux and macOS, and from the tzdata
+# package (a dependency) on Windows, which has none of its own.
+_UK = ZoneInfo("Europe/London")
 
 
 def _when(value: datetime) -> str:

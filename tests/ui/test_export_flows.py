@@ -97,7 +97,10 @@ def test_password_and_json_choices_in_the_dialog(
     assert dialog.path.text().endswith("-young-person.pdf")
     json_item = dialog.format.model().item(1)  # type: ignore[attr-defined]
     assert not json_item.isEnabled()  # JSON is for the record and the family copy only
+    chosen = tmp_path / "for-mira.pdf"
+    dialog.path.setText(str(chosen))
     dialog.protect.setChecked(True)
+    assert dialog.path.text() == str(chosen)  # a name the person typed is never replaced
     dialog.password.setText("Kestrel-harbour-93")
     dialog.password_again.setText("Kestrel-harbour-39")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
