@@ -15,6 +15,10 @@
     roth-desktop export data-return --workspace DIR --passphrase-file F
                           --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.xlsx
                           [--population FILE.csv] [--threshold N] [--region england|wales]
+    roth-desktop due      --workspace DIR --passphrase-file F [--on YYYY-MM-DD] [--json]
+                          [--policy FILE.json]
+    roth-desktop calendar --workspace DIR --passphrase-file F --out FILE.ics
+                          [--on YYYY-MM-DD] [--policy FILE.json]
 
 A passphrase never comes from argv (it would sit in shell history and the
 process table): it is read from a file, from standard input with ``-``, or
@@ -28,6 +32,7 @@ import getpass
 import json
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
@@ -38,7 +43,7 @@ from roth_desktop.integrity import check_workspace
 from roth_desktop.keyfile import load_recovery_public_key
 from roth_desktop.queries import listing
 from roth_desktop.schema_migrations import head_revision
-from roth_desktop.validation import parse_date
+from roth_desktop.validation import format_date, parse_date, today
 from roth_desktop.workspace import Workspace, inspect_database, unwrap_throttled, wipe_key
 
 PROG = "roth-desktop"
@@ -120,7 +125,23 @@ def build_parser() -> argparse.ArgumentParser:
         "--new-passphrase-file", required=True, help="file holding the new passphrase"
     )
     _add_report_commands(sub, command)
+    _add_timescale_commands(command)
     return parser
+
+
+def _add_timescale_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
+    due = command("due", "List what is due and overdue on open cases as of a date.")
+    due.add_argument("--on", help="the date to count from, YYYY-MM-DD (default: today)")
+    due.add_argument("--json", action="store_true", help="print JSON")
+    due.add_argument(
+        "--policy", type=Path, help="a timescales policy file (default: the local authority's)"
+    )
+    cal = command("calendar", "Write booked conferences and reviews due as an .ics calendar.")
+    cal.add_argument("--out", type=Path, required=True, help="the .ics file to write")
+    cal.add_argument("--on", help="the first day to include, YYYY-MM-DD (default: today)")
+    cal.add_argument(
+        "--policy", type=Path, help="a timescales policy file (default: the local authority's)"
+    )
 
 
 def _add_report_commands(
@@ -361,6 +382,66 @@ def _export_data_return(args: argparse.Namespace) -> int:
     return 0
 
 
+def _as_of(value: str | None) -> date:
+    from roth_desktop.timescales.policy import TimescaleError
+
+    if value is None:
+        return today()
+    try:
+        return parse_date(value)
+    except ValueError as exc:
+        raise TimescaleError(str(exc)) from None
+
+
+def _due(args: argparse.Namespace) -> int:
+    from roth_desktop.timescales.deadlines import compute_due
+    from roth_desktop.timescales.policy import load_policy
+
+    as_of = _as_of(args.on)
+    policy = load_policy(args.policy)
+    passphrase = read_passphrase(args.passphrase_file)
+    with Workspace.open(args.workspace, passphrase) as workspace, workspace.session() as session:
+        report = compute_due(session, as_of, policy)
+    if args.json:
+        body = {
+            "as_of": as_of.isoformat(),
+            "policy": policy.source,
+            "warnings": list(report.warnings),
+            "items": [item.as_json() for item in report.items],
+        }
+        print(json.dumps(body, indent=2, ensure_ascii=False))
+        return 0
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(f"As of {format_date(as_of)} ({policy.source}): {len(report.items)} item(s)")
+    for item in report.items:
+        late = f"{item.days_overdue} day(s) late" if item.days_overdue else ""
+        print(
+            f"{item.state.label:<14} {item.kind.label:<20} {item.initials:<4} "
+            f"{item.young_person_id}  due {format_date(item.due_on)}  {late}".rstrip()
+        )
+        print(f"    {item.detail}")
+    return 0
+
+
+def _calendar(args: argparse.Namespace) -> int:
+    from roth_desktop.reports.output import check_output_path
+    from roth_desktop.timescales.ics import write_calendar
+    from roth_desktop.timescales.policy import load_policy
+
+    as_of = _as_of(args.on)
+    policy = load_policy(args.policy)
+    check_output_path(args.out, ".ics")
+    passphrase = read_passphrase(args.passphrase_file)
+    with Workspace.open(args.workspace, passphrase) as workspace, workspace.session() as session:
+        result = write_calendar(session, args.out, policy, as_of)
+    print(
+        f"Wrote {result.conferences} conference(s) and {result.deadlines} deadline(s) "
+        f"to {result.path} (initials only)"
+    )
+    return 0
+
+
 HANDLERS = {
     "create": _create,
     "recover": _recover,
@@ -371,6 +452,8 @@ HANDLERS = {
     "change-passphrase": _change_passphrase,
     "report": _report,
     "export": _export,
+    "due": _due,
+    "calendar": _calendar,
 }
 
 
@@ -383,6 +466,10 @@ def run_command(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print(f"{PROG}: stopped.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (``roth-desktop due | head``): nothing is wrong with the
+        # workspace, and a crash report would alarm someone for no reason.
+        return 141
     except Exception as exc:  # the promise is one line, never a traceback
         report = write_crash_report(exc)
         print(

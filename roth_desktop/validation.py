@@ -51,6 +51,19 @@ def age_on(date_of_birth: date, when: date) -> int:
     return years
 
 
+def birthday_at(date_of_birth: date, age: int) -> date:
+    """The day someone reaches ``age``, the same rule ``age_on`` counts by.
+
+    Someone born on 29 February reaches each age on 1 March in a year with no
+    29 February (so ``age_on`` is still one less on 28 February).
+    """
+    year = date_of_birth.year + age
+    try:
+        return date_of_birth.replace(year=year)
+    except ValueError:  # 29 February in a common year
+        return date(year, 3, 1)
+
+
 def nhs_number_problem(value: str) -> str | None:
     """NHS numbers are ten digits whose last is a modulus-11 check digit."""
     digits = value.replace(" ", "")

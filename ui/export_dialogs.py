@@ -33,9 +33,10 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from roth_desktop.app_settings import AppSettings, marking_problem
+from roth_desktop.progress import Progress
 from roth_desktop.reports.audience import Audience
 from roth_desktop.validation import today
-from ui.export_job import ExportRun, ExportWork, Progress
+from ui.export_job import ExportRun, ExportWork
 from ui.store import Store
 from ui.widgets import labelled_row, secret_field
 

@@ -19,9 +19,9 @@ from sqlalchemy.orm import Session
 
 from roth_desktop.crash_report import write_crash_report
 from roth_desktop.errors import RothError
+from roth_desktop.progress import Progress
 from ui.store import Store
 
-Progress = Callable[[int, str], None]
 ExportWork = Callable[[Session, Progress], Sequence[Path]]
 
 

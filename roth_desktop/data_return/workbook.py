@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -29,11 +29,11 @@ from roth_desktop.data_return.errors import DataReturnError
 from roth_desktop.data_return.notes import notes
 from roth_desktop.data_return.population import PopulationTable, read_population
 from roth_desktop.data_return.summary import Headline, Summary, summarise
+from roth_desktop.progress import Progress, no_progress
 from roth_desktop.reports.output import check_output_path
 from roth_desktop.timescales import WorkingDayCalendar
 from roth_desktop.validation import format_date
 
-Progress = Callable[[int, str], None]
 DATE_FORMAT = "DD/MM/YYYY"
 BOLD = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
@@ -243,7 +243,7 @@ def write_data_return(
     Every input is checked before the workspace is read, and a refusal is one
     ``DataReturnError`` sentence with no file written.
     """
-    report = progress or (lambda _percent, _step: None)
+    report = progress or no_progress
     targets, table = check_request(start, end, out, population, threshold, age_bands)
     workbook_path, episodes_path, summary_path = targets
     bands = check_bands(age_bands)

@@ -16,6 +16,7 @@ from roth_desktop.models.enums import (
     ConferenceKind,
     ConferenceOutcome,
     ConferenceStatus,
+    DeadlineKind,
     Gender,
     GoalProgress,
     HarmCategory,
@@ -26,6 +27,7 @@ from roth_desktop.models.enums import (
     PlanHeading,
     ProfileKind,
     Safety,
+    TransitionRoute,
     ViewPosition,
     VoiceChannel,
     VoiceKind,
@@ -33,10 +35,12 @@ from roth_desktop.models.enums import (
 )
 from roth_desktop.models.harm import HarmEntry
 from roth_desktop.models.minutes import MinuteEntry
+from roth_desktop.models.missed_deadlines import MissedDeadline
 from roth_desktop.models.needs import Need
 from roth_desktop.models.partner_information import PartnerItem
 from roth_desktop.models.people import FamilyMember, YoungPerson
 from roth_desktop.models.plan import GoalLink, PlanAction, PlanGoal
+from roth_desktop.models.visits import Visit
 from roth_desktop.models.voices import ProfileItem, Voice
 
 RECORD_TYPES: dict[str, type[Record]] = {
@@ -63,6 +67,8 @@ RECORD_TYPES: dict[str, type[Record]] = {
         GoalLink,
         PlanAction,
         MinuteEntry,
+        Visit,
+        MissedDeadline,
     )
 }
 
@@ -85,6 +91,7 @@ __all__ = [
     "ConferenceStatus",
     "ContextArea",
     "ContextLink",
+    "DeadlineKind",
     "DecisionView",
     "FamilyMember",
     "Gender",
@@ -95,6 +102,7 @@ __all__ = [
     "HarmTiming",
     "InfoNature",
     "MinuteEntry",
+    "MissedDeadline",
     "Need",
     "NeedStatus",
     "PartnerItem",
@@ -108,7 +116,9 @@ __all__ = [
     "ProfileKind",
     "Record",
     "Safety",
+    "TransitionRoute",
     "ViewPosition",
+    "Visit",
     "Voice",
     "VoiceChannel",
     "VoiceKind",

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Date, ForeignKey, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from roth_desktop.models.base import Record, enum_type
-from roth_desktop.models.enums import Pathway
+from roth_desktop.models.enums import Pathway, TransitionRoute
 from roth_desktop.validation import age_on, today
 
 ADULT_AGE = 18
@@ -17,7 +17,9 @@ ADULT_AGE = 18
 if TYPE_CHECKING:
     from roth_desktop.models.agencies import Professional
     from roth_desktop.models.conferences import Conference
+    from roth_desktop.models.missed_deadlines import MissedDeadline
     from roth_desktop.models.people import YoungPerson
+    from roth_desktop.models.visits import Visit
 
 
 class Case(Record):
@@ -29,6 +31,19 @@ class Case(Record):
     strategy_discussion_on: Mapped[date | None] = mapped_column(Date)
     closed_on: Mapped[date | None] = mapped_column(Date)
 
+    # Turning 18: each route to adult support is decided explicitly (None: not yet).
+    transition_adult_services: Mapped[TransitionRoute | None] = mapped_column(
+        enum_type(TransitionRoute)
+    )
+    transition_leaving_care: Mapped[TransitionRoute | None] = mapped_column(
+        enum_type(TransitionRoute)
+    )
+    transition_send: Mapped[TransitionRoute | None] = mapped_column(enum_type(TransitionRoute))
+    # Where the local authority's policy allows it, the plan continues past 18; that
+    # is a decision with a reason, never a default.
+    continues_past_18: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    continues_past_18_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+
     young_person: Mapped[YoungPerson] = relationship(back_populates="cases")
     transfers: Mapped[list[PathwayTransfer]] = relationship(
         back_populates="case", order_by="PathwayTransfer.transferred_on"
@@ -37,6 +52,8 @@ class Case(Record):
         back_populates="case", order_by="Conference.starts_at"
     )
     professionals: Mapped[list[CaseProfessional]] = relationship(back_populates="case")
+    visits: Mapped[list[Visit]] = relationship(back_populates="case", order_by="Visit.visited_on")
+    missed_deadlines: Mapped[list[MissedDeadline]] = relationship(back_populates="case")
 
     def problems(self) -> dict[str, str]:
         found: dict[str, str] = {}
@@ -68,6 +85,10 @@ class Case(Record):
                     )
         if self.closed_on is not None and self.opened_on and self.closed_on < self.opened_on:
             found["closed_on"] = "A case cannot close before it opened."
+        if self.continues_past_18 and not (self.continues_past_18_reason or "").strip():
+            found["continues_past_18_reason"] = (
+                "Say why the plan continues past 18 and which policy allows it."
+            )
         return found
 
 

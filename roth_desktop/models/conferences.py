@@ -60,6 +60,9 @@ class Conference(Record):
     review_on: Mapped[date | None] = mapped_column(Date)
     visit_frequency: Mapped[str] = mapped_column(String(120), default="", server_default="")
     transition_notes: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # A complex case can be brought back early (by default at 15 working days); the
+    # reason is what makes that a decision rather than a habit.
+    interim_review_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     # Agreeing freezes the record; changing it after needs an explicit, audited re-open.
     agreed_at: Mapped[datetime | None] = mapped_column(DateTime)
@@ -88,6 +91,13 @@ class Conference(Record):
             found["starts_at"] = "A conference cannot be before the young person was born."
         if self.status == ConferenceStatus.AGREED and on > today():
             found["status"] = "A conference can only be agreed once it has taken place."
+        if self.kind == ConferenceKind.REVIEW and case is not None:
+            first = min(
+                (c.starts_at for c in case.conferences if c.kind == ConferenceKind.INITIAL),
+                default=None,
+            )
+            if first is not None and self.starts_at < first:
+                found["starts_at"] = "A review cannot be before the initial conference."
         if self.review_on is not None and self.review_on <= on:
             found["review_on"] = "The review must come after this conference."
         if self.core_group_on is not None and self.core_group_on < on:

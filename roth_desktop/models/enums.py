@@ -199,6 +199,27 @@ class ActionStatus(Labelled):
     NOT_DONE = "not_done"
 
 
+class TransitionRoute(Labelled):
+    """Where a route to adult support stands for a young person nearing 18."""
+
+    NOT_RELEVANT = "not_relevant"
+    TO_DISCUSS = "to_discuss"
+    REFERRED = "referred"
+    IN_PLACE = "in_place"
+
+
+class DeadlineKind(Labelled):
+    """Things that fall due on a case, each computed from the record, never typed in."""
+
+    INITIAL_CONFERENCE = "initial_conference"
+    CORE_GROUP = "core_group"
+    INTERIM_REVIEW = "interim_review"
+    REVIEW = "review"
+    VISIT = "visit"
+    ACTION = "action"
+    TURNS_18 = "turns_18"
+
+
 OUTCOME_PATHWAY: dict[ConferenceOutcome, Pathway] = {
     ConferenceOutcome.ROTH_PLAN: Pathway.ROTH,
     ConferenceOutcome.TRADITIONAL_PLAN: Pathway.TRADITIONAL,
@@ -234,6 +255,17 @@ _LABELLED.extend(
         (PlanHeading.GUARDIANSHIP, "Guardianship in places and groups outside the family"),
         (PlanHeading.ENVIRONMENT, "The wider environment"),
         (GoalProgress.CARRIED_FORWARD, "Carried forward"),
+        (TransitionRoute.NOT_RELEVANT, "Not relevant"),
+        (TransitionRoute.TO_DISCUSS, "To discuss"),
+        (TransitionRoute.REFERRED, "Referred"),
+        (TransitionRoute.IN_PLACE, "In place"),
+        (DeadlineKind.INITIAL_CONFERENCE, "Initial conference"),
+        (DeadlineKind.CORE_GROUP, "First core group"),
+        (DeadlineKind.INTERIM_REVIEW, "Interim review"),
+        (DeadlineKind.REVIEW, "Review conference"),
+        (DeadlineKind.VISIT, "Visit"),
+        (DeadlineKind.ACTION, "Plan action"),
+        (DeadlineKind.TURNS_18, "Turns 18"),
     ]
 )
 

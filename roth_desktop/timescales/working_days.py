@@ -29,6 +29,13 @@ def _bank_holidays(subdivision: str, year: int) -> frozenset[date]:
     return frozenset(holidays.country_holidays("GB", subdiv=subdivision, years=year).keys())
 
 
+@cache
+def _known_years(subdivision: str) -> range:
+    """The years the installed ``holidays`` package has bank holidays for."""
+    table = holidays.country_holidays("GB", subdiv=subdivision)
+    return range(int(table.start_year), int(table.end_year) + 1)
+
+
 def _weekdays_after(start: date, end: date) -> int:
     """Monday-to-Friday days in (start, end], for start <= end, without walking each day."""
     days = (end - start).days
@@ -61,7 +68,30 @@ class WorkingDayCalendar:
         object.__setattr__(self, "closures", frozenset(self.closures))
 
     def bank_holidays(self, year: int) -> frozenset[date]:
+        """The year's bank holidays; empty for a year the package does not know yet."""
+        if year not in _known_years(SUBDIVISIONS[self.region]):
+            return frozenset()
         return _bank_holidays(SUBDIVISIONS[self.region], year)
+
+    def unknown_years(self, start: date, end: date) -> list[int]:
+        """Years from ``start`` to ``end`` with no bank holidays known: weekends only.
+
+        Deadlines reaching into them are still counted, but whoever reads them is
+        told, because a bank holiday nobody knows about yet would make them early.
+        """
+        known = _known_years(SUBDIVISIONS[self.region])
+        low, high = sorted((start.year, end.year))
+        return [year for year in range(low, high + 1) if year not in known]
+
+    def unknown_years_warning(self, start: date, end: date) -> str | None:
+        years = self.unknown_years(start, end)
+        if not years:
+            return None
+        span = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+        return (
+            f"Bank holidays for {span} are not known yet, so dates then count weekends "
+            "only. Update ROTH Desktop to get them."
+        )
 
     def is_working_day(self, day: date) -> bool:
         return (

@@ -28,6 +28,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
 from roth_desktop import __version__
+from roth_desktop.progress import Progress, no_progress
 from roth_desktop.reports.pdf.fonts import BOLD, REGULAR, register_fonts
 from roth_desktop.reports.pdf.protection import protect
 from roth_desktop.reports.pdf.styles import INK, MUTED, RESTRICTED, RULE
@@ -40,7 +41,6 @@ FRAME_WIDTH = PAGE_WIDTH - 2 * SIDE_MARGIN
 FRAME_HEIGHT = PAGE_HEIGHT - TOP_MARGIN - BOTTOM_MARGIN
 
 Story = list[Flowable]
-Progress = Callable[[int, str], None]
 
 
 @dataclass(frozen=True)
@@ -216,7 +216,7 @@ def build_pdf(
     lays it out. Everything happens in memory: nothing touches the disk here.
     """
     register_fonts()
-    report = progress or (lambda _percent, _message: None)
+    report = progress or no_progress
     report(5, messages[0])
     counting = _Document(BytesIO(), furniture, metadata, None)
     counting.build(make_story())

@@ -9,6 +9,7 @@ from reportlab.platypus import Flowable
 from sqlalchemy.orm import Session
 
 from roth_desktop.app_settings import AppSettings
+from roth_desktop.progress import Progress
 from roth_desktop.reports.audience import Audience
 from roth_desktop.reports.conference_record import ConferenceRecord, build_record
 from roth_desktop.reports.output import check_output_path, write_output
@@ -18,7 +19,7 @@ from roth_desktop.reports.pdf import (
     professional_record,
     young_person_plan,
 )
-from roth_desktop.reports.pdf.page_template import Furniture, Metadata, Progress, build_pdf
+from roth_desktop.reports.pdf.page_template import Furniture, Metadata, build_pdf
 from roth_desktop.reports.pdf.sections import Kit, status_text
 from roth_desktop.reports.pdf.styles import styles_for
 from roth_desktop.reports.pdf.wording import wording_for
