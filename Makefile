@@ -42,3 +42,4 @@ bench: install
 	$(BIN)/python -m tests.benchmarks.bench_spine
 	$(BIN)/python -m tests.benchmarks.bench_conference
 	$(BIN)/python -m tests.benchmarks.bench_reports
+	$(BIN)/python -m tests.benchmarks.bench_timescales

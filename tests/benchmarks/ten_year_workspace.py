@@ -37,6 +37,7 @@ from roth_desktop.models import (
     Gender,
     Pathway,
     PathwayTransfer,
+    Visit,
     YoungPerson,
 )
 from roth_desktop.validation import today
@@ -171,6 +172,17 @@ def _episode(
         rows += content.fill(upcoming, family, previous, agreed=False)[0]
     for conference in to_agree:
         agree(conference)
+    if content is not None:
+        # Seen every week from the initial conference, somewhere that suits them.
+        first = sd + timedelta(days=14)
+        places = ("home", "school", "youth club", "café")
+        visit_on, n = first + timedelta(days=7), 0
+        while visit_on <= min(end, today()):
+            rows.append(Visit(case=case, visited_on=visit_on, place=places[n % 4], who_seen="YP"))
+            visit_on += timedelta(days=7)
+            n += 1
+    if end < today():
+        case.closed_on = end  # the episode is over: most of ten years' cases are closed
     return rows
 
 
