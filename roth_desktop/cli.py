@@ -14,7 +14,8 @@
                           --audience professional|family --out FILE.json [--language en|cy]
     roth-desktop export data-return --workspace DIR --passphrase-file F
                           --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.xlsx
-                          [--population FILE.csv] [--threshold N] [--region england|wales]
+                          [--population FILE.csv] [--threshold N] [--policy FILE.json]
+                          [--region england|wales]
     roth-desktop due      --workspace DIR --passphrase-file F [--on YYYY-MM-DD] [--json]
                           [--policy FILE.json]
     roth-desktop calendar --workspace DIR --passphrase-file F --out FILE.ics
@@ -191,7 +192,12 @@ def _add_report_commands(
         "--threshold", type=int, default=5, help="suppress counts below this (default 5)"
     )
     data_return.add_argument(
-        "--region", default="england", help="bank holidays of england (default) or wales"
+        "--policy", type=Path, help="a timescales policy file (default: the local authority's)"
+    )
+    data_return.add_argument(
+        "--region",
+        help="count bank holidays of england or wales instead of the policy's region "
+        "(the policy's closure days and limits still apply)",
     )
 
 
@@ -356,15 +362,17 @@ def _export_conference(args: argparse.Namespace) -> int:
 
 
 def _export_data_return(args: argparse.Namespace) -> int:
-    from roth_desktop.data_return.workbook import check_request, write_data_return
+    from roth_desktop.data_return.workbook import check_request, with_region, write_data_return
     from roth_desktop.reports.audience import ReportError
-    from roth_desktop.timescales.working_days import WorkingDayCalendar
+    from roth_desktop.timescales.policy import load_policy
 
     try:
         start, end = parse_date(args.start), parse_date(args.end)
     except ValueError as exc:
         raise ReportError(str(exc)) from None
-    calendar = WorkingDayCalendar(region=args.region)
+    # The same policy the deadlines are counted on; --region overrides only its bank
+    # holidays. Both are checked before anything is unlocked.
+    policy = with_region(load_policy(args.policy), args.region)
     check_request(start, end, args.out, args.population, args.threshold)
     passphrase = read_passphrase(args.passphrase_file)
     with Workspace.open(args.workspace, passphrase) as workspace, workspace.session() as session:
@@ -375,7 +383,7 @@ def _export_data_return(args: argparse.Namespace) -> int:
             args.out,
             population=args.population,
             threshold=args.threshold,
-            calendar=calendar,
+            policy=policy,
         )
     for path in result.paths:
         print(f"Wrote {path}")
@@ -420,7 +428,9 @@ def _due(args: argparse.Namespace) -> int:
             f"{item.state.label:<14} {item.kind.label:<20} {item.initials:<4} "
             f"{item.young_person_id}  due {format_date(item.due_on)}  {late}".rstrip()
         )
-        print(f"    {item.detail}")
+        # The words typed into records (action owners, places) stay on the chair's
+        # screen; what a terminal prints can end up in a file or a ticket.
+        print(f"    {item.shared_detail}")
     return 0
 
 

@@ -2,7 +2,15 @@
 
 Dates are set relative to today so the demo always shows the same situations:
 an initial ROTH conference coming up, a young person on a ROTH plan after two
-conferences, and one who moved across from the traditional pathway.
+conferences, and one who moved across from the traditional pathway. Meetings
+and visits happen on working days: a date that lands on a weekend or a bank
+holiday moves to the working day before, as the app moves a deadline, so the
+same situations stay in time (or late) whatever day the demo is made.
+
+Timescales show as they would in practice: Kai is seen about weekly (once he
+was out, and the visit did not count), so his next visit is due within days;
+nobody has recorded a visit to Mira since her plan began, so hers is overdue;
+and Kai turns 18 in about four months with one route to adult support decided.
 
 The past conferences hold what a chair would have recorded in the room: the
 picture of the young person, the family's own words, the weighted map, partner
@@ -60,13 +68,16 @@ from roth_desktop.models import (
     ProfileItem,
     ProfileKind,
     Safety,
+    TransitionRoute,
     ViewPosition,
+    Visit,
     Voice,
     VoiceChannel,
     VoiceKind,
     VoiceSpeaker,
     YoungPerson,
 )
+from roth_desktop.timescales.working_days import WorkingDayCalendar
 from roth_desktop.validation import today
 from roth_desktop.workspace import Workspace
 
@@ -80,6 +91,14 @@ def _at(day: date, hour: int = 10) -> datetime:
 def _years_ago(years: int, days: int = 0) -> date:
     now = today()
     return date(now.year - years, now.month, min(now.day, 28)) - timedelta(days=days)
+
+
+def _working(day: date) -> date:
+    """``day``, or the working day before it (England's bank holidays)."""
+    calendar = WorkingDayCalendar()
+    while not calendar.is_working_day(day):
+        day -= timedelta(days=1)
+    return day
 
 
 # -- what a past conference recorded, as data ----------------------------------------------
@@ -158,6 +177,17 @@ class _Decision:
     family_view: str
     outside_home: bool = True
     views: tuple[tuple[str, ViewPosition, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class _Visit:
+    """A visit ``days_ago`` (on the working day on or before): was the young person seen?"""
+
+    days_ago: int
+    place: str
+    who_seen: str
+    seen: bool = True
+    alone: bool = False
 
 
 class _Demo:
@@ -448,8 +478,8 @@ class _Demo:
         self, conference: Conference, review_weeks: int = 6, transition: str = ""
     ) -> None:
         day = conference.starts_at.date()
-        conference.core_group_on = day + timedelta(days=10)
-        conference.review_on = day + timedelta(weeks=review_weeks)
+        conference.core_group_on = _working(day + timedelta(days=10))
+        conference.review_on = _working(day + timedelta(weeks=review_weeks))
         conference.visit_frequency = "Weekly"
         conference.transition_notes = transition
 
@@ -481,6 +511,20 @@ class _Demo:
         """Agree the past conferences, now that everything they recorded is in."""
         for conference in self.to_agree:
             running.agree(self.s, conference.id, at=self._time(conference, 150))
+
+    def visits(self, case: Case, worker: Professional, items: list[_Visit]) -> None:
+        for visit in items:
+            self.s.add(
+                Visit(
+                    case=case,
+                    visited_on=_working(self.now - timedelta(days=visit.days_ago)),
+                    place=visit.place,
+                    who_seen=visit.who_seen,
+                    young_person_seen=visit.seen,
+                    seen_alone=visit.alone,
+                    professional=worker,
+                )
+            )
 
 
 # -- Mira Haddad: an initial conference, then a review six weeks on --------------------------
@@ -1611,7 +1655,8 @@ def _kai_transfer(d: _Demo, conference: Conference) -> None:
 
 def populate(session: Session, *, content: bool = True) -> None:
     """Build the demo. ``content=False`` builds only people, cases and conferences, as
-    workspaces made before conferences held content had them."""
+    workspaces made before conferences held content had them (no visits, no transition
+    routes: those came later)."""
     d = _Demo(session, content)
     now = d.now
     social_care = d.agency("Fernleigh Children's Services", AgencyKind.SOCIAL_CARE)
@@ -1657,8 +1702,8 @@ def populate(session: Session, *, content: bool = True) -> None:
     case1 = Case(
         young_person=tyler,
         pathway=Pathway.ROTH,
-        opened_on=now - timedelta(days=9),
-        strategy_discussion_on=now - timedelta(days=6),
+        opened_on=_working(now - timedelta(days=9)),
+        strategy_discussion_on=_working(now - timedelta(days=6)),
     )
     session.add(case1)
     for prof, part_in_case in (
@@ -1671,7 +1716,7 @@ def populate(session: Session, *, content: bool = True) -> None:
     d.conference(
         case1,
         ConferenceKind.INITIAL,
-        now + timedelta(days=12),
+        _working(now + timedelta(days=12)),
         chair,
         False,
         [
@@ -1700,11 +1745,11 @@ def populate(session: Session, *, content: bool = True) -> None:
     session.add(amira)
     mother = d.family(amira, "Samira Haddad", "Mum", pr=True)
     d.family(amira, _BROTHER, "Older brother")
-    sd2 = now - timedelta(days=85)
+    sd2 = _working(now - timedelta(days=85))
     case2 = Case(
         young_person=amira,
         pathway=Pathway.ROTH,
-        opened_on=sd2 - timedelta(days=3),
+        opened_on=_working(sd2 - timedelta(days=3)),
         strategy_discussion_on=sd2,
     )
     session.add(case2)
@@ -1715,7 +1760,7 @@ def populate(session: Session, *, content: bool = True) -> None:
         (officer, "Police"),
     ):
         session.add(CaseProfessional(case=case2, professional=prof, role_in_case=part_in_case))
-    first = sd2 + timedelta(days=20)
+    first = _working(sd2 + timedelta(days=20))
     mira_initial = d.conference(
         case2,
         ConferenceKind.INITIAL,
@@ -1731,7 +1776,7 @@ def populate(session: Session, *, content: bool = True) -> None:
             (officer.name, role.PROFESSIONAL, police.name, attended),
         ],
     )
-    review = first + timedelta(weeks=6)
+    review = _working(first + timedelta(weeks=6))
     mira_review = d.conference(
         case2,
         ConferenceKind.REVIEW,
@@ -1749,7 +1794,7 @@ def populate(session: Session, *, content: bool = True) -> None:
     d.conference(
         case2,
         ConferenceKind.REVIEW,
-        review + timedelta(weeks=6),
+        _working(review + timedelta(weeks=6)),
         chair,
         False,
         [
@@ -1759,11 +1804,12 @@ def populate(session: Session, *, content: bool = True) -> None:
         ],
     )
 
-    # 3. Transferred in from the traditional pathway as home became the safe base.
+    # 3. Transferred in from the traditional pathway as home became the safe base; 18 in
+    # about four months.
     kai = YoungPerson(
         first_name="Kai",
         last_name="Brennan",
-        date_of_birth=_years_ago(17, 20),
+        date_of_birth=_years_ago(18, -120),
         gender=Gender.MALE,
         ethnicity_code="MWBC",
         local_id="FER-18552",
@@ -1771,9 +1817,12 @@ def populate(session: Session, *, content: bool = True) -> None:
     session.add(kai)
     donna = d.family(kai, "Donna Brennan", "Mum", pr=True)
     d.family(kai, "Pat Brennan", "Grandad")
-    sd3 = now - timedelta(days=210)
+    sd3 = _working(now - timedelta(days=210))
     case3 = Case(
-        young_person=kai, pathway=Pathway.TRADITIONAL, opened_on=sd3, strategy_discussion_on=sd3
+        young_person=kai,
+        pathway=Pathway.TRADITIONAL,
+        opened_on=sd3,
+        strategy_discussion_on=sd3,
     )
     session.add(case3)
     session.add(
@@ -1783,7 +1832,7 @@ def populate(session: Session, *, content: bool = True) -> None:
     kai_initial = d.conference(
         case3,
         ConferenceKind.INITIAL,
-        sd3 + timedelta(days=19),
+        _working(sd3 + timedelta(days=19)),
         chair,
         True,
         [
@@ -1794,7 +1843,7 @@ def populate(session: Session, *, content: bool = True) -> None:
         ],
     )
     session.flush()
-    moved = now - timedelta(days=45)
+    moved = _working(now - timedelta(days=45))
     session.add(
         PathwayTransfer(
             case=case3,
@@ -1809,7 +1858,7 @@ def populate(session: Session, *, content: bool = True) -> None:
     kai_transfer = d.conference(
         case3,
         ConferenceKind.TRANSFER_IN,
-        moved + timedelta(days=14),
+        _working(moved + timedelta(days=14)),
         chair,
         True,
         [
@@ -1826,6 +1875,21 @@ def populate(session: Session, *, content: bool = True) -> None:
         _kai_initial(d, kai_initial)
         _kai_transfer(d, kai_transfer)
         d.agree_all()
+        # One route to adult support decided so far; leaving care and SEND still to decide.
+        case3.transition_adult_services = TransitionRoute.REFERRED
+        # Kai is seen about weekly, at home and away from the town centre; once he was out.
+        d.visits(
+            case3,
+            sw1,
+            [
+                _Visit(33, "Home", "Kai and Donna"),
+                _Visit(26, "Home", "Donna only: Kai was out", seen=False),
+                _Visit(24, "Riverside Boxing Club", "Kai", alone=True),
+                _Visit(17, "The Bean café, Market Street", "Kai", alone=True),
+                _Visit(10, "Home", "Kai and Donna"),
+                _Visit(3, "Riverside Boxing Club", "Kai", alone=True),
+            ],
+        )
 
 
 def create_demo(folder: Path, passphrase: str) -> Workspace:

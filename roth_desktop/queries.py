@@ -16,6 +16,7 @@ from roth_desktop.models import (
     ConferenceStatus,
     Pathway,
     Professional,
+    Visit,
     YoungPerson,
 )
 from roth_desktop.models.people import display_name
@@ -200,6 +201,20 @@ def case_detail(session: Session, young_person_id: str) -> CaseDetail | None:
         professionals=sorted(professionals, key=lambda p: str(p["name"])),
         conferences=conferences,
     )
+
+
+def case_visits(session: Session, case_id: str) -> list[dict[str, Any]]:
+    """A case's visits, latest first, with who made each one (for the case view)."""
+    visits = session.scalars(
+        select(Visit)
+        .where(Visit.case_id == case_id)
+        .options(selectinload(Visit.professional))
+        .order_by(Visit.visited_on.desc(), Visit.created_at.desc())
+    )
+    return [
+        {**v.values(), "professional_name": v.professional.name if v.professional else ""}
+        for v in visits
+    ]
 
 
 def professional_choices(session: Session) -> list[tuple[str, str]]:

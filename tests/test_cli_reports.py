@@ -156,6 +156,78 @@ def test_export_data_return(demo: dict[str, Any], tmp_path: Path) -> None:
         assert name not in text  # a statistical return carries ids, never names
 
 
+def _data_return(demo: dict[str, Any], out: Path, *extra: str | Path) -> list[str]:
+    """Run the data return over all the demo's years; return the Notes' timescale note."""
+    result = run_cli(
+        "export",
+        "data-return",
+        *_args(demo),
+        "--from",
+        "2020-01-01",
+        "--to",
+        "2030-12-31",
+        "--out",
+        out,
+        *extra,
+        env=demo["env"],
+    )
+    assert result.returncode == 0, result.stderr
+    book = load_workbook(out, read_only=True)
+    headers = [str(c) for c in next(book["Episodes"].iter_rows(values_only=True))]
+    notes = {row[0]: row[1] for row in book["Notes"].iter_rows(values_only=True)}
+    book.close()
+    return [*headers, str(notes["Timescale"])]
+
+
+def test_export_data_return_counts_on_a_policy_file(demo: dict[str, Any], tmp_path: Path) -> None:
+    policy = tmp_path / "bryncoed-timescales.json"
+    policy.write_text(
+        '{"format": 1, "region": "wales", "closures": ["2025-12-29", "2025-12-30"], '
+        '"initial_conference_working_days": 10}',
+        encoding="utf-8",
+    )
+    *headers, timescale = _data_return(demo, tmp_path / "policy.xlsx", "--policy", policy)
+    assert "Within 10 working days" in headers
+    assert "Reason initial conference was late" in headers
+    assert "bank holidays of Wales and 2 local closure day(s)" in timescale
+    assert "10 working days or fewer" in timescale
+    assert "policy file bryncoed-timescales.json" in timescale
+    # --region changes only the bank holidays: the policy's closures and limit stay.
+    *headers, timescale = _data_return(
+        demo, tmp_path / "england.xlsx", "--policy", policy, "--region", "england"
+    )
+    assert "Within 10 working days" in headers
+    assert "bank holidays of England and 2 local closure day(s)" in timescale
+    # Without --policy: the national defaults (the demo's config folder has no policy).
+    *headers, timescale = _data_return(demo, tmp_path / "national.xlsx")
+    assert "Within 15 working days" in headers
+    assert "bank holidays of England and 0 local closure day(s)" in timescale
+    assert "the national defaults" in timescale
+
+
+def test_export_data_return_refuses_a_bad_policy_before_unlocking(
+    demo: dict[str, Any], tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    command = ("export", "data-return", "--workspace", demo["folder"], "--passphrase-file")
+    # The passphrase file is missing: a refusal that reached the unlock would say so.
+    dates = ("--from", "2025-01-01", "--to", "2025-12-31", "--out", out / "r.xlsx")
+    never_read = tmp_path / "no-passphrase.txt"
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json", encoding="utf-8")
+    line = _refused(demo, out, *command, never_read, *dates, "--policy", broken)
+    assert line == f"roth-desktop: The timescales policy {broken} is not valid JSON."
+    too_long = tmp_path / "too-long.json"
+    too_long.write_text('{"initial_conference_working_days": 20}', encoding="utf-8")
+    line = _refused(demo, out, *command, never_read, *dates, "--policy", too_long)
+    assert "cannot be more than 15 working days" in line
+    line = _refused(demo, out, *command, never_read, *dates, "--policy", tmp_path / "gone.json")
+    assert "Cannot read the timescales policy" in line
+    line = _refused(demo, out, *command, never_read, *dates, "--region", "scotland")
+    assert "England or Wales, not 'scotland'" in line
+
+
 def _refused(demo: dict[str, Any], folder: Path, *args: str | Path) -> str:
     before = snapshot(folder)
     result = run_cli(*args, env=demo["env"])

@@ -19,6 +19,7 @@ import openpyxl
 import pytest
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
 
 from roth_desktop.atomic_files import write_atomic
 from roth_desktop.data_return import (
@@ -31,10 +32,18 @@ from roth_desktop.data_return import (
 )
 from roth_desktop.data_return.cin_factors import parse_cin_factors
 from roth_desktop.data_return.population import parse_population, population_template
+from roth_desktop.data_return.workbook import with_region
 from roth_desktop.errors import RothError
+from roth_desktop.models import Case, DeadlineKind, FamilyMember, MissedDeadline, YoungPerson
 from roth_desktop.reports import output as output_module
 from roth_desktop.reports.audience import ReportError
-from roth_desktop.timescales import WorkingDayCalendar
+from roth_desktop.timescales.policy import (
+    PolicyError,
+    TimescalePolicy,
+    default_policy,
+    load_policy,
+)
+from roth_desktop.timescales.working_days import UnknownRegionError
 from roth_desktop.workspace import Workspace
 from tests.conftest import PASSPHRASE
 from tests.helpers.roth_cohort import FORMULA_ID, NAME_PREFIX, Cohort, build_cohort
@@ -58,6 +67,9 @@ age_band,16+,3000
 SHARE = "% of young people on a ROTH plan"
 RATE, RATIO = "Rate per 10,000", "Rate ratio"
 TOTAL = "Total in the population file"
+LATE = "Reason initial conference was late"
+# Fictional family members of young people in the cohort, named in a late reason.
+MOTHER = "Carys Pendleby"
 
 
 # -- reading a return back ------------------------------------------------------------------
@@ -151,8 +163,47 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
     workspace = Workspace.create(tmp_path_factory.mktemp("cohort") / "ws", PASSPHRASE)
     with workspace.session() as session:
         cohort = build_cohort(session)
+        _record_late_reasons(session, cohort)
     yield Built(workspace, cohort)
     workspace.lock()
+
+
+def _missed(case_id: str, reason: str, written: datetime) -> MissedDeadline:
+    return MissedDeadline(
+        case_id=case_id,
+        kind=DeadlineKind.INITIAL_CONFERENCE,
+        source_id=case_id,
+        due_on=date(2024, 1, 1),
+        reason=reason,
+        created_at=written,
+    )
+
+
+def _record_late_reasons(session: Session, cohort: Cohort) -> None:
+    """Reasons for missed initial conference deadlines, each case chosen for a reason.
+
+    14 was late (18 working days): two reasons, the later one naming the young person
+    and their mother, and added first so that only its date makes it the latest. 13 was
+    in time (exactly 15): its reason must not show. 22 took 12 working days: in time,
+    unless a policy allows only 10. Another deadline's reason never shows.
+    """
+    late = cohort.cases[14][0]
+    case = session.get(Case, late)
+    assert case is not None
+    person = session.get(YoungPerson, case.young_person_id)
+    assert person is not None
+    session.add(
+        FamilyMember(young_person_id=person.id, name=MOTHER, relationship_to_young_person="Mother")
+    )
+    first, last = person.first_name, person.last_name
+    named = f"{first} {last}'s mother {MOTHER} was in hospital; {first} chose the new date."
+    session.add(_missed(late, named, datetime(2024, 3, 1, 9)))
+    session.add(_missed(late, "The room was double booked.", datetime(2024, 2, 1, 9)))
+    session.add(_missed(cohort.cases[13][0], "Chair unwell.", datetime(2024, 2, 1, 9)))
+    session.add(_missed(cohort.cases[22][0], "The family asked to move it.", datetime(2024, 2, 1)))
+    core_group = _missed(late, "Not the initial conference.", datetime(2024, 4, 1))
+    core_group.kind = DeadlineKind.CORE_GROUP
+    session.add(core_group)
 
 
 def export(
@@ -160,6 +211,9 @@ def export(
 ) -> tuple[DataReturnResult, list[str], dict[str, Table]]:
     folder.mkdir(exist_ok=True)
     cohort = built.cohort
+    # The national defaults unless a test says otherwise: a module-wide fixture runs
+    # before each test's own config folder is set up.
+    options.setdefault("policy", default_policy())
     with built.workspace.session() as session:
         result = write_data_return(
             session, cohort.start, cohort.end, folder / "roth-return.xlsx", **options
@@ -424,6 +478,7 @@ def test_episode_row_in_full(exported: Exported) -> None:
         "Initial conference": datetime(2023, 6, 2),
         "Working days to initial conference": 10,
         "Within 15 working days": "Yes",
+        LATE: None,
         "Review conferences": "2023-07-14",
         "Days between conferences": "42",
         # cce (even), cse (i % 3), serious youth violence (i % 5): in the pack's order.
@@ -484,6 +539,26 @@ def test_episode_timescales(exported: Exported) -> None:
     assert unknown["Strategy discussion"] is None
     assert unknown["Working days to initial conference"] is None
     assert unknown["Within 15 working days"] is None
+
+
+def test_late_reason_is_the_latest_recorded_and_only_when_late(exported: Exported) -> None:
+    late = exported.episode("RT2023-014")
+    assert late["Within 15 working days"] == "No"
+    # The later of its two reasons, with the young person and their mother as initials.
+    assert late[LATE] == "TP's mother CP was in hospital; T chose the new date."
+    assert exported.episode("RT2023-013")[LATE] is None  # in time: its reason is not shown
+    assert exported.episode("RT2023-022")[LATE] is None
+    assert exported.episode("RT2023-028")[LATE] is None  # late with no reason recorded
+    assert exported.episode("RT2023-010")[LATE] is None  # no strategy discussion date
+    rows = read_csv(exported.result.episodes_csv)
+    assert LATE in rows[0]
+    by_ref = {row[0]: dict(zip(rows[0], row, strict=True)) for row in rows[1:]}
+    assert by_ref["RT2023-014"][LATE] == late[LATE]
+    assert by_ref["RT2023-013"][LATE] == ""
+    notes = dict(read_sheet(exported.result.workbook, "Notes"))
+    assert "latest reason recorded" in notes[LATE]
+    for path in exported.result.paths:
+        assert MOTHER.encode() not in path.read_bytes()
 
 
 def test_episode_history_stops_at_the_end_of_the_range(exported: Exported) -> None:
@@ -588,14 +663,84 @@ def test_without_population_no_rates(built: Built, tmp_path: Path) -> None:
     assert TOTAL not in [row[0] for row in table.rows]
 
 
-def test_calendar_and_closures_are_used(built: Built, tmp_path: Path) -> None:
-    closed = WorkingDayCalendar("wales", closures=frozenset({date(2023, 12, 27)}))
-    result, _opening, _tables = export(built, tmp_path / "wales", calendar=closed)
+def test_calendar_and_closures_come_from_the_policy(built: Built, tmp_path: Path) -> None:
+    file = tmp_path / "cardiff-timescales.json"
+    file.write_text('{"format": 1, "region": "wales", "closures": ["2023-12-27"]}', "utf-8")
+    result, _opening, tables = export(built, tmp_path / "wales", policy=load_policy(file))
     rows = read_csv(result.episodes_csv)
     christmas = next(dict(zip(rows[0], r, strict=True)) for r in rows if r[0] == "RT2023-020")
     assert christmas["Working days to initial conference"] == "14"
     notes = dict(read_sheet(result.workbook, "Notes"))
     assert "bank holidays of Wales and 1 local closure day(s)" in notes["Timescale"]
+    # The notes name the file, never the folder it is in (which can name the user).
+    assert "the local authority's policy file cardiff-timescales.json" in notes["Timescale"]
+    assert str(tmp_path) not in notes["Timescale"]
+    table = tables["ROTH episodes: strategy discussion to initial conference"]
+    assert table.values()["Within 15 working days"] == 61
+
+
+def test_region_override_keeps_the_policys_closures() -> None:
+    policy = TimescalePolicy.from_mapping({"closures": ["2023-12-27"]}, "test")
+    wales = with_region(policy, "Wales")
+    assert (wales.region, wales.closures) == ("wales", policy.closures)
+    assert with_region(policy, None) is policy and with_region(policy, "england") is policy
+    with pytest.raises(UnknownRegionError, match="England or Wales, not 'scotland'"):
+        with_region(policy, "scotland")
+
+
+def test_a_ten_working_day_policy_changes_who_is_in_time(built: Built, tmp_path: Path) -> None:
+    policy = default_policy().merged({"initial_conference_working_days": 10}, "test")
+    result, _opening, tables = export(built, tmp_path / "ten", policy=policy)
+    # Of the 71 timed initial conferences only young person 5's second episode (10
+    # working days) is in time: everyone else took 12, 15 or 18.
+    table = tables["ROTH episodes: strategy discussion to initial conference"]
+    assert table.values() == {
+        "Initial conferences in the range with a strategy discussion date": 71,
+        "Within 10 working days": "*",
+        "Over 10 working days": 70,
+        "Within 10 working days (%)": "*",
+    }
+    assert result.headline.within_timescale == 1
+    rows = read_sheet(result.workbook, "Episodes")
+    assert "Within 10 working days" in rows[0]
+    assert not any("15" in str(header) for header in rows[0])
+    by_ref = {row[0]: dict(zip(rows[0], row, strict=True)) for row in rows[1:]}
+    assert by_ref["RT2023-022"]["Within 10 working days"] == "No"
+    # Late now, so the reason recorded for it shows; 13 was still late, with its reason.
+    assert by_ref["RT2023-022"][LATE] == "The family asked to move it."
+    assert by_ref["RT2023-013"][LATE] == "Chair unwell."
+    assert by_ref["RT2023-014"][LATE] == "TP's mother CP was in hospital; T chose the new date."
+    notes = dict(read_sheet(result.workbook, "Notes"))
+    assert "Within timescale means 10 working days or fewer" in notes["Timescale"]
+    assert "more than 10 working days" in notes[LATE]
+    summary_csv = {(r[0], r[3]): r[4] for r in read_csv(result.summary_csv)[1:]}
+    assert summary_csv["timescales", "Over 10 working days"] == "70"
+
+
+def test_the_local_authoritys_policy_is_the_default(
+    built: Built, tmp_path: Path, isolated_dirs: dict[str, Path]
+) -> None:
+    (isolated_dirs["config"] / "timescales.json").write_text(
+        '{"initial_conference_working_days": 10}', "utf-8"
+    )
+    with built.workspace.session() as session:
+        result = write_data_return(
+            session, built.cohort.start, built.cohort.end, tmp_path / "local.xlsx"
+        )
+    assert result.headline.within_timescale == 1
+    notes = dict(read_sheet(result.workbook, "Notes"))
+    assert "the local authority's policy file timescales.json" in notes["Timescale"]
+
+
+def test_a_broken_policy_file_is_refused_and_nothing_is_written(
+    built: Built, tmp_path: Path, isolated_dirs: dict[str, Path]
+) -> None:
+    (isolated_dirs["config"] / "timescales.json").write_text("{not json", "utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    with built.workspace.session() as session, pytest.raises(PolicyError, match="not valid JSON"):
+        write_data_return(session, built.cohort.start, built.cohort.end, out / "r.xlsx")
+    assert list(out.iterdir()) == []
 
 
 def test_custom_age_bands(built: Built, tmp_path: Path) -> None:

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
-from roth_desktop.models import Case, Conference, ConferenceKind, Pathway, YoungPerson
-from roth_desktop.queries import case_detail, case_rows
+from roth_desktop.models import (
+    Case,
+    Conference,
+    ConferenceKind,
+    Pathway,
+    Professional,
+    Visit,
+    YoungPerson,
+)
+from roth_desktop.queries import case_detail, case_rows, case_visits
 from roth_desktop.validation import today
 from roth_desktop.workspace import Workspace
 
@@ -55,3 +63,30 @@ def test_an_open_case_is_current_over_a_later_closed_one(empty_workspace: Worksp
     assert row.next_conference == datetime.combine(now, time(9))
     assert detail is not None and detail.case is not None
     assert detail.case["id"] == older_open.id
+
+
+def test_case_visits_latest_first_with_who_visited(demo_workspace: Workspace) -> None:
+    now = today()
+    with demo_workspace.session() as session:
+        mira = session.query(YoungPerson).filter_by(last_name="Haddad").one()
+        (case,) = mira.cases
+        worker = session.query(Professional).filter_by(name="Priya Raman").one()
+        session.add_all(
+            [
+                Visit(case=case, visited_on=now - timedelta(days=9), place="Home"),
+                Visit(
+                    case=case,
+                    visited_on=now - timedelta(days=2),
+                    place="Fernleigh College",
+                    seen_alone=True,
+                    professional=worker,
+                ),
+            ]
+        )
+        case_id = case.id
+    with demo_workspace.session() as session:
+        visits = case_visits(session, case_id)
+    assert [v["place"] for v in visits] == ["Fernleigh College", "Home"]
+    assert visits[0]["professional_name"] == "Priya Raman"
+    assert visits[0]["seen_alone"] and visits[0]["young_person_seen"]
+    assert visits[1]["professional_name"] == ""

@@ -8,15 +8,19 @@ never moved) and takes each transfer's ``to_pathway`` from the transfer's date.
 
 Everything else on the row is the episode's history up to the end of the range:
 conferences held on or before that day, and the harm and needs they recorded.
+Timescales are counted on the timescales policy's calendar and limit, the same
+ones every deadline in the app uses; an initial conference outside the limit
+carries the latest reason recorded for missing it.
 
-The rows are read with five set-based queries whatever the number of episodes
-(a ten-year workspace holds thousands), never one query per young person.
+The rows are read with a handful of set-based queries whatever the number of
+episodes (a ten-year workspace holds thousands), never one query per young person.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from itertools import pairwise
@@ -32,19 +36,22 @@ from roth_desktop.models import (
     Case,
     Conference,
     ConferenceKind,
+    DeadlineKind,
+    FamilyMember,
     Gender,
     HarmCategory,
     HarmEntry,
+    MissedDeadline,
     Need,
     NeedStatus,
     Pathway,
     PathwayTransfer,
     YoungPerson,
 )
-from roth_desktop.timescales import WorkingDayCalendar
+from roth_desktop.timescales.policy import TimescalePolicy
 from roth_desktop.validation import age_on
 
-TIMESCALE_WORKING_DAYS = 15
+LATE_REASON = "Reason initial conference was late"
 CHILD_PROTECTION = frozenset({Pathway.ROTH, Pathway.TRADITIONAL})
 FLAGGED = (NeedStatus.UNMET, NeedStatus.PARTLY_MET)
 SHORT_PATHWAY = {
@@ -83,6 +90,8 @@ class Episode:
     strategy_discussion_on: date | None
     initial_conference_on: date | None
     working_days_to_initial: int | None
+    within_timescale: bool | None  # within the policy's initial conference limit
+    late_reason: str  # the latest reason recorded, when the initial conference was late
     review_conferences: tuple[date, ...]
     days_between_conferences: tuple[int, ...]
     harm_types: tuple[str, ...]
@@ -94,12 +103,6 @@ class Episode:
     gender: Gender
     ethnicity_code: str
     cin_factors: tuple[str, ...]
-
-    @property
-    def within_timescale(self) -> bool | None:
-        if self.working_days_to_initial is None:
-            return None
-        return self.working_days_to_initial <= TIMESCALE_WORKING_DAYS
 
     def transfers_between(self, start: date, end: date) -> tuple[Transfer, ...]:
         return tuple(t for t in self.transfers if start <= t.on <= end)
@@ -132,8 +135,34 @@ def _ordered(keys: set[str], preferred: Sequence[str]) -> tuple[str, ...]:
     return tuple(k for k in preferred if k in keys) + tuple(sorted(keys - set(preferred)))
 
 
+def initials_for_names(text: str, names: Iterable[str]) -> str:
+    """``text`` with each of ``names``, and each word of them, written as initials.
+
+    A reason is typed by a person and may name the young person or their family
+    ("Tyler's mum was in hospital"); the return shows them as initials ("T's mum
+    was in hospital"). Names are matched as whole words, as written in the record
+    (so a family name such as Hope does not change the word "hope"). Names the app
+    does not hold are not caught: the Episodes sheet is not for publication.
+    """
+    initials: dict[str, str] = {}
+    for name in names:
+        words = [w for w in name.split() if any(ch.isalpha() for ch in w)]
+        if not words:
+            continue
+        for candidate in (" ".join(name.split()), *words):
+            if len(candidate) >= 2 and candidate not in initials:
+                initials[candidate] = "".join(
+                    w[0].upper() for w in candidate.split() if w[0].isalpha()
+                )
+    if not text or not initials:
+        return text
+    alternatives = "|".join(map(re.escape, sorted(initials, key=len, reverse=True)))
+    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    return pattern.sub(lambda found: initials[found.group(0)], text)
+
+
 class _Loaded:
-    """What the five queries return, grouped by episode."""
+    """What the set-based queries return, grouped by episode."""
 
     def __init__(self, session: Session, start: date, end: date) -> None:
         in_range = _open_in(start, end)
@@ -147,6 +176,9 @@ class _Loaded:
                 Case.opened_on,
                 Case.closed_on,
                 Case.strategy_discussion_on,
+                YoungPerson.first_name,
+                YoungPerson.preferred_name,
+                YoungPerson.last_name,
                 YoungPerson.local_id,
                 YoungPerson.date_of_birth,
                 YoungPerson.gender,
@@ -195,6 +227,32 @@ class _Loaded:
             .join(Conference, Need.conference_id == Conference.id)
         )
         self.needs = self._by_case(session, needs.where(held, Need.status.in_(FLAGGED)))
+        # The latest reason recorded for missing each case's initial conference deadline
+        # (recorded at any time: a reason often follows the conference it explains).
+        late = and_(
+            MissedDeadline.source_id == Case.id,
+            MissedDeadline.kind == DeadlineKind.INITIAL_CONFERENCE,
+        )
+        self.late_reasons: dict[str, str] = {}
+        for case_id, reason in session.execute(
+            select(Case.id, MissedDeadline.reason)
+            .join(MissedDeadline, late)
+            .where(in_range)
+            .order_by(MissedDeadline.created_at, MissedDeadline.id)
+        ):
+            self.late_reasons[case_id] = reason
+        # Family names, so that a reason naming them shows initials; only read when
+        # there is a reason to show.
+        self.family_names: dict[str, set[str]] = defaultdict(set)
+        if self.late_reasons:
+            for person_id, name in session.execute(
+                select(FamilyMember.young_person_id, FamilyMember.name)
+                .join(Case, Case.young_person_id == FamilyMember.young_person_id)
+                .join(MissedDeadline, late)
+                .where(in_range)
+                .distinct()
+            ):
+                self.family_names[person_id].add(name)
 
     @staticmethod
     def _by_case(session: Session, query: Select[str, str]) -> dict[str, set[str]]:
@@ -211,13 +269,19 @@ def load_episodes(
     start: date,
     end: date,
     *,
-    calendar: WorkingDayCalendar,
+    policy: TimescalePolicy,
     bands: Sequence[AgeBand],
     pack: ContentPack,
     cin: CinFactors,
 ) -> list[Episode]:
-    """The child protection episodes open in [start, end], oldest first."""
+    """The child protection episodes open in [start, end], oldest first.
+
+    Working days are counted on ``policy.calendar`` and an initial conference is in
+    time when it is within ``policy.initial_conference_working_days`` of the
+    strategy discussion.
+    """
     loaded = _Loaded(session, start, end)
+    calendar, limit = policy.calendar, policy.initial_conference_working_days
     harm_order = [h.key for h in pack.harm_types]
     episodes: list[Episode] = []
     for row in loaded.cases:
@@ -242,6 +306,16 @@ def load_episodes(
         harm = _ordered(loaded.harm.get(case_id, set()), harm_order)
         needs = frozenset(loaded.needs.get(case_id, set()))
         category = decided.category if decided else None
+        working_days = calendar.working_days_between(sd, initial) if sd and initial else None
+        within = working_days <= limit if working_days is not None else None
+        late_reason = ""
+        if within is False:
+            given, preferred, family = row.first_name, row.preferred_name, row.last_name
+            names = (f"{given} {family}", f"{preferred} {family}", given, preferred, family)
+            late_reason = initials_for_names(
+                loaded.late_reasons.get(case_id, "").strip(),
+                (*names, *loaded.family_names.get(row.young_person_id, ())),
+            )
         episodes.append(
             Episode(
                 young_person_key=row.young_person_id,
@@ -255,9 +329,9 @@ def load_episodes(
                 transfers=tuple(t for t in transfers if t.on <= end),
                 strategy_discussion_on=sd,
                 initial_conference_on=initial,
-                working_days_to_initial=(
-                    calendar.working_days_between(sd, initial) if sd and initial else None
-                ),
+                working_days_to_initial=working_days,
+                within_timescale=within,
+                late_reason=late_reason,
                 review_conferences=tuple(c.on for c in held if c.kind == ConferenceKind.REVIEW),
                 days_between_conferences=tuple((b.on - a.on).days for a, b in pairwise(held)),
                 harm_types=harm,
@@ -281,9 +355,16 @@ def need_areas(episodes: Sequence[Episode], pack: ContentPack) -> tuple[str, ...
 
 
 def episode_table(
-    episodes: Sequence[Episode], areas: Sequence[str], pack: ContentPack | None = None
+    episodes: Sequence[Episode],
+    areas: Sequence[str],
+    pack: ContentPack | None = None,
+    *,
+    timescale_days: int,
 ) -> tuple[tuple[str, ...], list[tuple[Cell, ...]]]:
-    """The Episodes sheet (and CSV): its headers and one row of cells per episode."""
+    """The Episodes sheet (and CSV): its headers and one row of cells per episode.
+
+    ``timescale_days`` is the policy's initial conference limit, named in a heading.
+    """
 
     def need_label(area: str) -> str:
         found = pack.need(area) if pack is not None else None
@@ -301,7 +382,8 @@ def episode_table(
         "Strategy discussion",
         "Initial conference",
         "Working days to initial conference",
-        f"Within {TIMESCALE_WORKING_DAYS} working days",
+        f"Within {timescale_days} working days",
+        LATE_REASON,
         "Review conferences",
         "Days between conferences",
         "Harm types",
@@ -332,6 +414,7 @@ def episode_table(
                 e.initial_conference_on,
                 e.working_days_to_initial,
                 e.within_timescale,
+                e.late_reason or None,
                 "; ".join(d.isoformat() for d in e.review_conferences),
                 "; ".join(str(n) for n in e.days_between_conferences),
                 "; ".join(e.harm_types),

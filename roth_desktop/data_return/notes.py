@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from roth_desktop.code_lists import ethnicity_codes
 from roth_desktop.conference.content_pack import ContentPack
 from roth_desktop.data_return.age_bands import AgeBand
 from roth_desktop.data_return.cin_factors import CinFactors
-from roth_desktop.data_return.episodes import TIMESCALE_WORKING_DAYS
+from roth_desktop.data_return.episodes import LATE_REASON
 from roth_desktop.data_return.summary import ROTH_SHARE_FROM_AGE, Summary
-from roth_desktop.timescales import WorkingDayCalendar
+from roth_desktop.timescales.policy import TimescalePolicy
 from roth_desktop.validation import format_date
 
 
@@ -21,16 +22,24 @@ def _bands(bands: Sequence[AgeBand]) -> str:
     )
 
 
+def policy_words(policy: TimescalePolicy) -> str:
+    """Where the timescales came from, without the folder (which can name the user)."""
+    if policy.source == "national defaults":
+        return "the national defaults"
+    return f"the local authority's policy file {Path(policy.source).name}"
+
+
 def notes(
     summary: Summary,
     *,
-    calendar: WorkingDayCalendar,
+    policy: TimescalePolicy,
     bands: Sequence[AgeBand],
     pack: ContentPack,
     cin: CinFactors,
     population_given: bool,
 ) -> list[tuple[str, str]]:
-    days = TIMESCALE_WORKING_DAYS
+    days = policy.initial_conference_working_days
+    calendar = policy.calendar
     closures = len(calendar.closures)
     ethnicity = ethnicity_codes()
     return [
@@ -98,8 +107,18 @@ def notes(
             f"Working days from the strategy discussion to the initial conference: the day "
             f"of the strategy discussion is day 0 and weekends, bank holidays of "
             f"{calendar.region.capitalize()} and {closures} local closure day(s) are not "
-            f"counted. Within timescale means {days} working days or fewer. The summary "
-            "counts ROTH episodes whose initial conference was held in the range.",
+            f"counted. Within timescale means {days} working days or fewer. The limit and "
+            f"the calendar are the timescales policy's ({policy_words(policy)}), the same "
+            "ones the app counts every deadline on. The summary counts ROTH episodes whose "
+            "initial conference was held in the range.",
+        ),
+        (
+            LATE_REASON,
+            f"For an initial conference held more than {days} working days after the "
+            "strategy discussion: the latest reason recorded in the app for missing that "
+            "deadline, whenever it was recorded. Blank when the conference was in time or "
+            "no reason was recorded. The reason is free text as typed; names of the young "
+            "person and their family that the app holds are shown as initials.",
         ),
         (
             "Transfers",
@@ -141,7 +160,8 @@ def notes(
         (
             "Privacy",
             "No names are included: young people are shown by their local id, or by the "
-            "app's record id where none is set. The Episodes sheet and its CSV are record "
-            "level and are not for publication; share the Summary.",
+            "app's record id where none is set, and names in a late reason by initials. "
+            "The Episodes sheet and its CSV are record level and are not for publication; "
+            "share the Summary.",
         ),
     ]

@@ -25,7 +25,6 @@ from roth_desktop.conference.content_pack import ContentPack
 from roth_desktop.data_return.age_bands import AgeBand
 from roth_desktop.data_return.episodes import (
     SHORT_PATHWAY,
-    TIMESCALE_WORKING_DAYS,
     Cell,
     Episode,
     need_areas,
@@ -201,8 +200,7 @@ def _timed(roth: list[Episode], start: date, end: date) -> list[Episode]:
     ]
 
 
-def _timescales(s: Suppressor, timed: list[Episode]) -> Section:
-    days = TIMESCALE_WORKING_DAYS
+def _timescales(s: Suppressor, timed: list[Episode], days: int) -> Section:
     in_time = sum(1 for e in timed if e.within_timescale)
     return _measures(
         "timescales",
@@ -305,8 +303,11 @@ def summarise(
     threshold: int,
     bands: Sequence[AgeBand],
     pack: ContentPack,
+    timescale_days: int,
     population: PopulationTable | None = None,
 ) -> Summary:
+    """The Summary's tables; ``timescale_days`` is the policy's initial conference limit,
+    which each episode's ``within_timescale`` was already worked out against."""
     s = Suppressor(threshold)
     roth = [e for e in episodes if e.roth_at_any_point]
     traditional = [e for e in episodes if not e.roth_at_any_point]
@@ -341,7 +342,7 @@ def summarise(
         _genders(b, people, pop),
         *_ethnicity(b, people, pop),
         _needs(b, people, need_areas(episodes, pack), pack),
-        _timescales(s, timed),
+        _timescales(s, timed, timescale_days),
         _transfers(s, moves),
     )
     return Summary(start, end, s, headline, sections)

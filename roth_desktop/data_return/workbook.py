@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -31,7 +31,8 @@ from roth_desktop.data_return.population import PopulationTable, read_population
 from roth_desktop.data_return.summary import Headline, Summary, summarise
 from roth_desktop.progress import Progress, no_progress
 from roth_desktop.reports.output import check_output_path
-from roth_desktop.timescales import WorkingDayCalendar
+from roth_desktop.timescales.policy import TimescalePolicy, load_policy
+from roth_desktop.timescales.working_days import WorkingDayCalendar
 from roth_desktop.validation import format_date
 
 DATE_FORMAT = "DD/MM/YYYY"
@@ -226,6 +227,19 @@ def check_request(
     return targets, table
 
 
+def with_region(policy: TimescalePolicy, region: str | None) -> TimescalePolicy:
+    """``policy`` counting the bank holidays of ``region`` instead of its own.
+
+    The command line's ``--region`` and the dialog's "Bank holidays of" choose this
+    for one return; the policy's closure days and limits stay as they are. An
+    unknown region is refused with one sentence (``UnknownRegionError``).
+    """
+    if region is None:
+        return policy
+    chosen = WorkingDayCalendar(region=region, closures=policy.closures).region
+    return policy if chosen == policy.region else replace(policy, region=chosen)
+
+
 def write_data_return(
     session: Session,
     start: date,
@@ -233,36 +247,46 @@ def write_data_return(
     out: Path,
     population: Path | None = None,
     threshold: int = 5,
-    calendar: WorkingDayCalendar | None = None,
+    policy: TimescalePolicy | None = None,
     progress: Progress | None = None,
     *,
     age_bands: Sequence[AgeBand] = DEFAULT_AGE_BANDS,
 ) -> DataReturnResult:
     """Write the return for [start, end] to ``out`` (.xlsx) and two CSVs beside it.
 
-    Every input is checked before the workspace is read, and a refusal is one
-    ``DataReturnError`` sentence with no file written.
+    Timescales are counted on ``policy`` (default: the local authority's, from
+    ``load_policy``): its calendar and its initial conference limit, the same ones
+    every deadline in the app uses. Every input is checked before the workspace is
+    read, and a refusal is one sentence (``DataReturnError``, or ``PolicyError`` for
+    a broken policy file) with no file written.
     """
     report = progress or no_progress
     targets, table = check_request(start, end, out, population, threshold, age_bands)
     workbook_path, episodes_path, summary_path = targets
     bands = check_bands(age_bands)
-    calendar = calendar or WorkingDayCalendar()
+    policy = policy or load_policy()
+    policy.check_statutory_limits()
+    days = policy.initial_conference_working_days
     pack, cin = default_pack(), cin_factor_codes()
 
     report(5, "Reading the episodes")
-    episodes = load_episodes(
-        session, start, end, calendar=calendar, bands=bands, pack=pack, cin=cin
-    )
+    episodes = load_episodes(session, start, end, policy=policy, bands=bands, pack=pack, cin=cin)
     report(45, "Working out the summary")
     summary = summarise(
-        episodes, start, end, threshold=threshold, bands=bands, pack=pack, population=table
+        episodes,
+        start,
+        end,
+        threshold=threshold,
+        bands=bands,
+        pack=pack,
+        timescale_days=days,
+        population=table,
     )
     report(65, "Building the workbook")
-    episode_rows = episode_table(episodes, need_areas(episodes, pack), pack)
+    episode_rows = episode_table(episodes, need_areas(episodes, pack), pack, timescale_days=days)
     notes_rows = notes(
         summary,
-        calendar=calendar,
+        policy=policy,
         bands=bands,
         pack=pack,
         cin=cin,

@@ -88,6 +88,10 @@ class DueItem:
     booked_on: date | None = None
     done_on: date | None = None
     reason: str = ""
+    # ``detail`` without the free text typed into the record (an action's words and
+    # owner, a visit's place, the reason for an interim review), which can hold anyone's
+    # name: what leaves the chair's screen, as JSON, carries this instead.
+    shared_detail: str = ""
 
     @property
     def needs_reason(self) -> bool:
@@ -110,8 +114,9 @@ class DueItem:
             "booked_on": self.booked_on.isoformat() if self.booked_on else None,
             "done_on": self.done_on.isoformat() if self.done_on else None,
             "agency": self.agency,
-            "detail": self.detail,
-            "missed_reason": self.reason,
+            "detail": self.shared_detail,
+            # Whether a reason is kept, not its words: they are free text.
+            "missed_reason_recorded": bool(self.reason),
         }
 
 
@@ -186,7 +191,13 @@ def compute_due(
     if plans:
         reckoner.action_items(session, plans)
     items = sorted(
-        (i for i in reckoner.items if i.state != DueState.UPCOMING or i.due_on <= horizon),
+        (
+            i
+            for i in reckoner.items
+            if i.state != DueState.UPCOMING
+            or i.due_on <= horizon
+            or i.kind == DeadlineKind.TURNS_18
+        ),
         key=lambda i: (-i.days_overdue, i.due_on, i.initials, i.kind.value),
     )
     latest = max((i.due_on for i in items), default=as_of)
@@ -246,6 +257,28 @@ def transition_summary(case: Case) -> str:
     return "; ".join(parts)
 
 
+def on_or_before_working_day(policy: TimescalePolicy, day: date) -> date:
+    """A calendar-counted deadline on a weekend or bank holiday moves earlier, not later."""
+    calendar = policy.calendar
+    while not calendar.is_working_day(day):
+        day -= timedelta(days=1)
+    return day
+
+
+def core_group_due(policy: TimescalePolicy, kind: ConferenceKind, held_on: date) -> date | None:
+    """When the first core group falls due after a conference; None if it starts no plan."""
+    if kind not in OPENING_KINDS:
+        return None
+    return policy.calendar.add_working_days(held_on, policy.core_group_working_days)
+
+
+def review_due(policy: TimescalePolicy, kind: ConferenceKind, held_on: date) -> tuple[date, str]:
+    """When the review after a conference falls due, and the rule in words."""
+    interval = policy.first_review if kind in OPENING_KINDS else policy.review_interval
+    due = on_or_before_working_day(policy, interval.after(held_on))
+    return due, f"{interval.words} after the conference on {format_date(held_on)}"
+
+
 class _Reckoner:
     """Collects the items for one run: one policy, one calendar, one 'today'."""
 
@@ -269,7 +302,9 @@ class _Reckoner:
         done_on: date | None = None,
         booked_on: date | None = None,
         agency: str = "",
+        shared: str | None = None,
     ) -> None:
+        """``shared`` is ``detail`` without free text, when ``detail`` has any."""
         reason = self._reasons.get((kind, source_id), "")
         if done_on is not None:
             if done_on <= due_on or reason:
@@ -284,7 +319,9 @@ class _Reckoner:
             state, late_by = DueState.DUE_SOON, due_on
         else:
             state, late_by = DueState.UPCOMING, due_on
-        if state == DueState.UPCOMING and due_on > self.horizon:
+        # Turning 18 has its own window (months ahead, or before the next review), which
+        # _turning_18 has applied already; the horizon would hide it until days before.
+        if state == DueState.UPCOMING and due_on > self.horizon and kind != DeadlineKind.TURNS_18:
             return
         yp = case.young_person
         self.items.append(
@@ -304,14 +341,9 @@ class _Reckoner:
                 booked_on=booked_on,
                 done_on=done_on,
                 reason=reason,
+                shared_detail=detail if shared is None else shared,
             )
         )
-
-    def _on_or_before_working_day(self, day: date) -> date:
-        """A calendar-counted deadline on a weekend or bank holiday moves earlier, not later."""
-        while not self.calendar.is_working_day(day):
-            day -= timedelta(days=1)
-        return day
 
     # -- one case --------------------------------------------------------------------------
     def case_items(self, case: Case) -> Conference | None:
@@ -372,11 +404,11 @@ class _Reckoner:
         )
 
     def _core_group(self, case: Case, anchor: Conference) -> None:
-        if anchor.kind not in OPENING_KINDS:
+        held_on = anchor.starts_at.date()
+        due = core_group_due(self.policy, anchor.kind, held_on)
+        if due is None:
             return
         limit = self.policy.core_group_working_days
-        held_on = anchor.starts_at.date()
-        due = self.calendar.add_working_days(held_on, limit)
         met = (
             anchor.core_group_on
             if anchor.core_group_on and anchor.core_group_on <= self.as_of
@@ -403,12 +435,7 @@ class _Reckoner:
         )
 
     def _review_due(self, after: Conference) -> tuple[date, str]:
-        interval = (
-            self.policy.first_review if after.kind in OPENING_KINDS else self.policy.review_interval
-        )
-        on = after.starts_at.date()
-        due = self._on_or_before_working_day(interval.after(on))
-        return due, f"{interval.words} after the conference on {format_date(on)}"
+        return review_due(self.policy, after.kind, after.starts_at.date())
 
     def _review(self, case: Case, held: Sequence[Conference], booked: Sequence[Conference]) -> None:
         anchor = held[-1]
@@ -449,6 +476,7 @@ class _Reckoner:
             anchor.id,
             due,
             f"Agreed for a complex case, {limit} working days after the conference: {reason}",
+            shared=f"Agreed for a complex case, {limit} working days after the conference.",
         )
 
     def _visit(self, case: Case, decided: Sequence[Conference]) -> None:
@@ -475,7 +503,8 @@ class _Reckoner:
             where = f" ({last.place})" if last.place else ""
             detail = f"Last seen {format_date(last.visited_on)}{where}; every {every} days."
             source = last.id
-        self._add(case, DeadlineKind.VISIT, source, due, detail)
+        shared = f"Last seen {format_date(last.visited_on)}; every {every} days." if last else None
+        self._add(case, DeadlineKind.VISIT, source, due, detail, shared=shared)
 
     def _turning_18(self, case: Case, on_plan: bool, held: Sequence[Conference]) -> None:
         yp = case.young_person
@@ -484,8 +513,10 @@ class _Reckoner:
         birthday = eighteenth_birthday(yp.date_of_birth)
         warn_from = add_months(self.as_of, self.policy.transition_warning_months)
         if birthday < self.as_of:
-            if not on_plan or case.continues_past_18:
-                return  # no longer on a plan, or continuing by an explicit, recorded decision
+            if not on_plan:
+                return
+            if case.continues_past_18 and self.policy.plan_may_continue_past_18:
+                return  # continuing by an explicit, recorded decision that policy allows
         elif birthday > warn_from:
             review_due = self._review_due(held[-1])[0] if on_plan and held else None
             if review_due is None or birthday > review_due:
@@ -496,7 +527,11 @@ class _Reckoner:
         else:
             detail = "Transition plan: " + transition_summary(case) + "."
         if birthday < self.as_of:
-            detail = "Turned 18 and still on a plan with no decision to continue. " + detail
+            detail = (
+                "Turned 18 and still on a plan. "
+                if case.continues_past_18
+                else "Turned 18 and still on a plan with no decision to continue. "
+            ) + detail
         if case.continues_past_18:
             allowed = self.policy.plan_may_continue_past_18
             detail += (
@@ -536,6 +571,7 @@ class _Reckoner:
                     action.due_on,
                     f"{short} ({owner}; {action.status.label.lower()})",
                     agency=agency or "No agency named",
+                    shared=f"Plan action, {action.status.label.lower()}.",
                 )
 
 

@@ -136,7 +136,9 @@ class TimescalePolicy:
             if name in raw:
                 values[name] = _interval(raw[name], name.replace("_", " "), source)
         if "region" in raw:
-            values["region"] = str(raw["region"])
+            # Kept as the calendar spells it ("Wales" in a file reads as "wales"), so the
+            # policy dialog and the data return find the region they compare against.
+            values["region"] = str(raw["region"]).strip().lower()
         if "closures" in raw:
             values["closures"] = _closures(raw["closures"], source)
         if "plan_may_continue_past_18" in raw:
@@ -217,7 +219,9 @@ class TimescalePolicy:
 
 def _positive(value: Any, words: str, source: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-        raise PolicyError(f"In {source}, {words} must be a whole number above 0, not {value!r}.")
+        # Shown as it was written in the file (true, null, "six"), not as Python spells it.
+        shown = json.dumps(value, ensure_ascii=False)
+        raise PolicyError(f"In {source}, {words} must be a whole number above 0, not {shown}.")
     return value
 
 
@@ -271,6 +275,18 @@ def load_policy(path: Path | None = None) -> TimescalePolicy:
     except ValueError:
         raise PolicyError(f"The timescales policy {chosen} is not valid JSON.") from None
     return default_policy().merged(raw, str(chosen))
+
+
+def policy_or_defaults(path: Path | None = None) -> tuple[TimescalePolicy, str]:
+    """The local authority's policy or, if its file is broken, the national defaults and why.
+
+    For the screens: a broken file must not stop a chair seeing what is due, but the
+    one-line message is shown so nobody mistakes the defaults for the local policy.
+    """
+    try:
+        return load_policy(path), ""
+    except PolicyError as exc:
+        return default_policy(), f"{exc} The national defaults are used until it is put right."
 
 
 def save_policy(policy: TimescalePolicy) -> Path:
