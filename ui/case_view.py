@@ -7,15 +7,13 @@ undoable, and the view redraws from what was actually saved.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from datetime import date, datetime
+from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
-    QPushButton,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -26,51 +24,23 @@ from sqlalchemy.orm import Session
 from roth_desktop.errors import ValidationError
 from roth_desktop.models import AttendanceStatus, AttendeeRole, ConferenceKind, Pathway
 from roth_desktop.queries import CaseDetail, agency_choices, case_detail, professional_choices
-from roth_desktop.validation import age_on, format_date, format_datetime, today
+from roth_desktop.validation import age_on, format_date, today
 from ui import record_specs
+from ui.case_timescales import CaseTimescalesTab
 from ui.console.window import ConsoleWindow
 from ui.export_dialogs import ConferenceExportDialog
 from ui.forms import FieldSpec, RecordDialog, RecordForm, changed_values
-from ui.record_table import Column, RecordTableModel, record_table, selected_row
+from ui.record_table import (
+    Column,
+    RecordTableModel,
+    TableSection,
+    date_cell,
+    datetime_cell,
+    label_of,
+    yes_no,
+)
 from ui.store import Store
 from ui.widgets import button
-
-
-def _label(enum_cls: Any) -> Callable[[Any], str]:
-    return lambda value: enum_cls(value).label if value else ""
-
-
-def _yes(value: Any) -> str:
-    return "Yes" if value else "No"
-
-
-def _date(value: Any) -> str:
-    return format_date(value) if isinstance(value, date) else ""
-
-
-def _datetime(value: Any) -> str:
-    return format_datetime(value) if isinstance(value, datetime) else ""
-
-
-class _ListSection(QWidget):
-    """A table with its buttons beneath, used for every list on the case view."""
-
-    def __init__(self, title: str, columns: Sequence[Column], buttons: list[QPushButton]) -> None:
-        super().__init__()
-        self.view, self.model = record_table(title, columns)
-        row = QHBoxLayout()
-        for push in buttons:
-            row.addWidget(push)
-        row.addStretch(1)
-        layout = QVBoxLayout(self)
-        heading = QLabel(f"<b>{title}</b>")
-        heading.setAccessibleName(title)
-        layout.addWidget(heading)
-        layout.addWidget(self.view, 1)
-        layout.addLayout(row)
-
-    def selected(self) -> dict[str, Any] | None:
-        return selected_row(self.view)
 
 
 class CaseView(QWidget):
@@ -96,13 +66,13 @@ class CaseView(QWidget):
         self.person_form.field_edited.connect(self._person_edited)
         self.tabs.addTab(self.person_form, "&Young person")
 
-        self.family = _ListSection(
+        self.family = TableSection(
             "Family and network",
             [
                 Column("name", "Name"),
                 Column("relationship_to_young_person", "Relationship"),
-                Column("parental_responsibility", "Parental responsibility", _yes),
-                Column("plan_partner", "Plan partner", _yes),
+                Column("parental_responsibility", "Parental responsibility", yes_no),
+                Column("plan_partner", "Plan partner", yes_no),
                 Column("phone", "Phone"),
             ],
             [
@@ -119,12 +89,12 @@ class CaseView(QWidget):
         self.case_form.setObjectName("case_form")
         self.case_form.field_edited.connect(self._case_edited)
         self.open_case_button = button("Open a case…", "open_case", self.open_case)
-        self.transfers = _ListSection(
+        self.transfers = TableSection(
             "Pathway transfers",
             [
-                Column("transferred_on", "Date", _date),
-                Column("from_pathway", "From", _label(Pathway)),
-                Column("to_pathway", "To", _label(Pathway)),
+                Column("transferred_on", "Date", date_cell),
+                Column("from_pathway", "From", label_of(Pathway)),
+                Column("to_pathway", "To", label_of(Pathway)),
                 Column("reason", "Reason"),
             ],
             [button("Transfer pathway…", "transfer_pathway", self.transfer_pathway)],
@@ -135,7 +105,7 @@ class CaseView(QWidget):
         case_layout.addWidget(self.transfers, 1)
         self.tabs.addTab(case_page, "C&ase")
 
-        self.professionals = _ListSection(
+        self.professionals = TableSection(
             "Professionals",
             [
                 Column("name", "Name"),
@@ -154,11 +124,11 @@ class CaseView(QWidget):
         self.tabs.addTab(self.professionals, "&Professionals")
 
         conference_page = QWidget()
-        self.conferences = _ListSection(
+        self.conferences = TableSection(
             "Conferences",
             [
-                Column("starts_at", "Date", _datetime),
-                Column("kind", "Type", _label(ConferenceKind)),
+                Column("starts_at", "Date", datetime_cell),
+                Column("kind", "Type", label_of(ConferenceKind)),
                 Column("status", "Status", lambda v: "Agreed" if v == "agreed" else "Draft"),
                 Column("chair_name", "Chair"),
                 Column("location", "Where"),
@@ -171,15 +141,15 @@ class CaseView(QWidget):
             ],
         )
         self.conferences.view.doubleClicked.connect(lambda _i: self.edit_conference())
-        self.attendance = _ListSection(
+        self.attendance = TableSection(
             "Attendance at the selected conference",
             [
                 Column("name", "Name"),
-                Column("role", "Role", _label(AttendeeRole)),
+                Column("role", "Role", label_of(AttendeeRole)),
                 Column("organisation", "Organisation"),
-                Column("status", "Attendance", _label(AttendanceStatus)),
-                Column("arrived_at", "Arrived", _datetime),
-                Column("left_at", "Left", _datetime),
+                Column("status", "Attendance", label_of(AttendanceStatus)),
+                Column("arrived_at", "Arrived", datetime_cell),
+                Column("left_at", "Left", datetime_cell),
             ],
             [
                 button("Add attendee…", "add_attendee", self.add_attendee),
@@ -195,6 +165,11 @@ class CaseView(QWidget):
         conf_layout.addWidget(self.conferences, 1)
         conf_layout.addWidget(self.attendance, 1)
         self.tabs.addTab(conference_page, "Co&nferences")
+
+        self.timescales = CaseTimescalesTab(store)
+        self.timescales.setObjectName("case_timescales")
+        # Alt+T and Alt+C belong to the main window's Today and Cases.
+        self.tabs.addTab(self.timescales, "Ti&mescales")
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
@@ -255,6 +230,7 @@ class CaseView(QWidget):
         self.conferences.model.set_rows(detail.conferences)
         self._reselect(self.conferences.view, self.conferences.model, keep)
         self._show_attendance()
+        self.timescales.show_case(case["id"] if case else None)
         self.loaded.emit(yp["id"])
 
     @staticmethod

@@ -33,8 +33,11 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from roth_desktop.app_settings import AppSettings, marking_problem
+from roth_desktop.errors import RothError
 from roth_desktop.progress import Progress
 from roth_desktop.reports.audience import Audience
+from roth_desktop.reports.output import check_output_path
+from roth_desktop.timescales.policy import policy_or_defaults
 from roth_desktop.validation import today
 from ui.export_job import ExportRun, ExportWork
 from ui.store import Store
@@ -76,6 +79,13 @@ def _path_row(
     layout.addWidget(line, 1)
     layout.addWidget(pick)
     return row, line
+
+
+def _name_inner(box: QWidget, name: str) -> None:
+    """Name the text box inside a spin or date box too: keyboard focus lands on it."""
+    inner = box.findChild(QLineEdit)
+    if inner is not None:
+        inner.setAccessibleName(name)
 
 
 class _ExportDialog(QDialog):
@@ -258,10 +268,15 @@ class ConferenceExportDialog(_ExportDialog):
 
 
 class DataReturnDialog(_ExportDialog):
-    """The ROTH data return for a date range, with an optional local population table."""
+    """The ROTH data return for a date range, with an optional local population table.
+
+    Timescales are counted on the timescales policy, as every deadline in the app is;
+    "Bank holidays of" starts at the policy's region and changes it for this return.
+    """
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(store, "ROTH data return", parent)
+        self.policy, policy_problem = policy_or_defaults()
         layout = QVBoxLayout(self)
         intro = QLabel(
             "Counts for the strategic lead: young people on ROTH plans, harm types, age, "
@@ -288,6 +303,7 @@ class DataReturnDialog(_ExportDialog):
         self.threshold.setObjectName("return_threshold")
         self.threshold.setAccessibleName("Hide counts below")
         self.threshold.setRange(1, 50)
+        _name_inner(self.threshold, "Hide counts below")
         self.threshold.setValue(5)
         labelled_row(form, "&Hide counts below:", self.threshold)
         self.region = QComboBox()
@@ -295,6 +311,7 @@ class DataReturnDialog(_ExportDialog):
         self.region.setAccessibleName("Bank holidays")
         self.region.addItem("England", "england")
         self.region.addItem("Wales", "wales")
+        self.region.setCurrentIndex(max(self.region.findData(self.policy.region), 0))
         labelled_row(form, "&Bank holidays of:", self.region)
         path_row, self.path = _path_row(
             self, "Workbook to save", "return_path", "Choose…", "Excel workbook (*.xlsx)", True
@@ -305,12 +322,15 @@ class DataReturnDialog(_ExportDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self.start)
+        if policy_problem:
+            self.refuse(policy_problem)
 
     @staticmethod
     def _date_edit(name: str, object_name: str, value: date) -> QDateEdit:
         edit = QDateEdit(QDate(value.year, value.month, value.day))
         edit.setObjectName(object_name)
         edit.setAccessibleName(name)
+        _name_inner(edit, name)
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("dd/MM/yyyy")
         return edit
@@ -329,11 +349,13 @@ class DataReturnDialog(_ExportDialog):
             if self.population.text().strip()
             else None
         )
-        threshold, region = self.threshold.value(), str(self.region.currentData())
+        from roth_desktop.data_return.workbook import with_region
+
+        threshold = self.threshold.value()
+        policy = with_region(self.policy, str(self.region.currentData()))
 
         def write(session: Session, progress: Progress) -> Sequence[Path]:
             from roth_desktop.data_return.workbook import write_data_return
-            from roth_desktop.timescales.working_days import WorkingDayCalendar
 
             result = write_data_return(
                 session,
@@ -342,10 +364,57 @@ class DataReturnDialog(_ExportDialog):
                 out,
                 population=population,
                 threshold=threshold,
-                calendar=WorkingDayCalendar(region=region),
+                policy=policy,
                 progress=progress,
             )
             return list(result.paths)
 
         self.launch("Making the ROTH data return", write)
+        return None
+
+
+class CalendarExportDialog(_ExportDialog):
+    """Booked conferences and conference deadlines as an .ics file for Outlook."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(store, "Export calendar", parent)
+        self.policy, policy_problem = policy_or_defaults()
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            "Conferences booked and the dates initial conferences, core groups and reviews "
+            "are due, for the year ahead. Each entry shows the young person's initials "
+            "only: no names, places or notes, because a calendar leaves this laptop's "
+            "encrypted workspace."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        path_row, self.path = _path_row(
+            self, "Calendar file to save", "calendar_path", "Choose…", "iCalendar (*.ics)", True
+        )
+        self.path.setText(str(Path.home() / "roth-conferences.ics"))
+        labelled_row(form, "Save &as:", path_row)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.buttons.accepted.connect(self.start)
+        if policy_problem:
+            self.refuse(policy_problem)
+
+    def start(self) -> None:
+        if not self.path.text().strip():
+            return self.refuse("Choose where to save it.")
+        out = Path(self.path.text().strip()).expanduser()
+        try:
+            check_output_path(out, ".ics")
+        except RothError as exc:
+            return self.refuse(str(exc))
+        policy, as_of = self.policy, today()
+
+        def write(session: Session, progress: Progress) -> Sequence[Path]:
+            from roth_desktop.timescales.ics import write_calendar
+
+            return [write_calendar(session, out, policy, as_of, progress=progress).path]
+
+        self.launch("Exporting the calendar", write)
         return None

@@ -1,4 +1,4 @@
-"""The chair's main window: the case list beside the case view."""
+"""The chair's main window: the dashboard (Today) and the case list beside the case view."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -28,12 +29,16 @@ from roth_desktop.queries import CaseRow, case_rows
 from ui import record_specs
 from ui.case_list import CaseListPanel
 from ui.case_view import CaseView
-from ui.export_dialogs import DataReturnDialog
+from ui.dashboard import Dashboard
+from ui.export_dialogs import CalendarExportDialog, DataReturnDialog
 from ui.forms import RecordDialog
+from ui.policy_dialog import PolicyDialog
 from ui.store import Store
 from ui.widgets import labelled_row, secret_field
 
 SHORTCUTS = (
+    ("Ctrl+1", "Today: what is due, overdue and booked this week"),
+    ("Ctrl+2", "Cases: the case list and the case view"),
     ("Ctrl+N", "Add a young person"),
     ("Ctrl+F", "Search the case list"),
     ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo the last change"),
@@ -55,14 +60,26 @@ class MainWindow(QMainWindow):
         self.setAccessibleName("ROTH Desktop")
         self.resize(1280, 800)
 
+        self.dashboard = Dashboard(store)
         self.case_list = CaseListPanel()
         self.case_view = CaseView(store)
         splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("cases_splitter")
         splitter.addWidget(self.case_list)
         splitter.addWidget(self.case_view)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([420, 860])
-        self.setCentralWidget(splitter)
+        self.cases = splitter
+        # The chair's home is Today; the cases are one keystroke (Ctrl+2) away.
+        self.views = QTabWidget()
+        self.views.setObjectName("main_views")
+        self.views.setAccessibleName("Main views")
+        self.views.setDocumentMode(True)
+        self.views.addTab(self.dashboard, "&Today")
+        self.views.addTab(self.cases, "&Cases")
+        self.views.setCurrentWidget(self.dashboard)
+        self.setCentralWidget(self.views)
+        self._shown_once = False
 
         self.lock_state = QLabel()
         self.show_idle_minutes(idle_minutes)
@@ -75,7 +92,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.save_state)
 
         self._build_menus()
-        self.case_list.young_person_chosen.connect(self.case_view.show_young_person)
+        self.case_list.young_person_chosen.connect(self._chosen_in_list)
+        self.dashboard.young_person_chosen.connect(self.open_young_person)
         store.changed.connect(self.reload_list)
         store.problem.connect(self.show_problem)
         store.jobs.busy_changed.connect(self._busy)
@@ -120,6 +138,12 @@ class MainWindow(QMainWindow):
         )
         file_menu.addSeparator()
         self._action(file_menu, "ROTH &data return…", None, self.data_return, "action_data_return")
+        self._action(
+            file_menu, "Export &calendar…", None, self.export_calendar, "action_export_calendar"
+        )
+        self._action(
+            file_menu, "&Timescales policy…", None, self.timescales_policy, "action_policy"
+        )
         file_menu.addSeparator()
         self._action(file_menu, "&Lock", "Ctrl+L", self.lock_requested.emit, "action_lock")
         self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close, "action_quit")
@@ -141,6 +165,10 @@ class MainWindow(QMainWindow):
             self.focus_search,
             "action_find",
         )
+
+        view_menu = bar.addMenu("&View")
+        self._action(view_menu, "&Today", "Ctrl+1", self.show_today, "action_show_today")
+        self._action(view_menu, "&Cases", "Ctrl+2", self.show_cases, "action_show_cases")
 
         help_menu = bar.addMenu("&Help")
         self._action(
@@ -186,8 +214,41 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 20000)
         QApplication.beep()
 
+    # -- views ----------------------------------------------------------------------------
+    def show_today(self) -> None:
+        self.views.setCurrentWidget(self.dashboard)
+        self.dashboard.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def show_cases(self) -> None:
+        self.views.setCurrentWidget(self.cases)
+
+    def open_young_person(self, young_person_id: str) -> None:
+        """Show one young person's case (from the dashboard, or a new record)."""
+        self.show_cases()
+        self.case_list.select(young_person_id)  # shows them too, if the filters let it
+        if self.case_view.young_person_id != young_person_id:
+            self.case_view.show_young_person(young_person_id)
+        self.case_view.tabs.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _chosen_in_list(self, young_person_id: str) -> None:
+        # A reload re-selects the person already shown; only a new choice switches views.
+        if young_person_id != self.case_view.young_person_id:
+            self.show_cases()
+        self.case_view.show_young_person(young_person_id)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._shown_once:
+            self._shown_once = True
+            # Unlocking again after a lock: go back to the case that was open.
+            if self.case_view.young_person_id is not None:
+                self.show_cases()
+            else:
+                self.dashboard.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        super().showEvent(event)
+
     # -- actions --------------------------------------------------------------------------
     def focus_search(self) -> None:
+        self.show_cases()
         self.case_list.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.case_list.search.selectAll()
 
@@ -200,7 +261,7 @@ class MainWindow(QMainWindow):
             failed: Callable[[BaseException], None],
         ) -> None:
             def created(new_id: str) -> None:
-                self.case_view.show_young_person(new_id)
+                self.open_young_person(new_id)
                 done()
 
             self.store.create("young_person", values, "young person", created, failed)
@@ -215,6 +276,20 @@ class MainWindow(QMainWindow):
     def data_return(self) -> DataReturnDialog:
         dialog = DataReturnDialog(self.store, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def export_calendar(self) -> CalendarExportDialog:
+        dialog = CalendarExportDialog(self.store, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def timescales_policy(self) -> PolicyDialog:
+        dialog = PolicyDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # A changed policy changes every deadline: count them again where they show.
+        dialog.accepted.connect(self.store.changed.emit)
         dialog.open()
         return dialog
 

@@ -11,6 +11,7 @@ from roth_desktop.models import (
     ConferenceStatus,
     Gender,
     Pathway,
+    TransitionRoute,
 )
 from roth_desktop.models.enums import Labelled
 from ui.forms import FieldSpec
@@ -124,6 +125,13 @@ def conference(chairs: list[tuple[str, str]]) -> list[FieldSpec]:
             choices_of(ConferenceStatus),
             help="Agreed once the conference has taken place and the record is final",
         ),
+        FieldSpec(
+            "interim_review_reason",
+            "Interim review reason",
+            "multiline",
+            help="For a complex case: why an interim review at 15 working days is needed. "
+            "Leave empty if none.",
+        ),
     ]
 
 
@@ -159,4 +167,72 @@ def agency() -> list[FieldSpec]:
     return [
         FieldSpec("name", "Agency name"),
         FieldSpec("kind", "Kind", "choice", choices_of(AgencyKind)),
+    ]
+
+
+def visit(professionals: list[tuple[str, str]]) -> list[FieldSpec]:
+    return [
+        FieldSpec(
+            "visited_on",
+            "Date of visit",
+            "date",
+            help="The day of the visit; the next one falls due from it",
+        ),
+        FieldSpec("place", "Where", help="e.g. Home, school, the youth club, a café"),
+        FieldSpec("who_seen", "Who was seen", help="e.g. The young person and Mum"),
+        FieldSpec(
+            "young_person_seen",
+            "Young person seen",
+            "bool",
+            help="Untick if they were not seen: a visit without them does not count",
+        ),
+        FieldSpec("seen_alone", "Seen alone", "bool", help="Seen without a parent or carer"),
+        FieldSpec(
+            "professional_id",
+            "Visited by",
+            "choice",
+            [("", "Not recorded"), *professionals],
+        ),
+        FieldSpec("notes", "Notes", "multiline"),
+    ]
+
+
+ROUTE_CHOICES = [("", "Not decided yet"), *choices_of(TransitionRoute)]
+
+
+def transition() -> list[FieldSpec]:
+    return [
+        FieldSpec(
+            "transition_adult_services",
+            "Adult services",
+            "choice",
+            ROUTE_CHOICES,
+            help="Adult social care or adult safeguarding after 18",
+        ),
+        FieldSpec(
+            "transition_leaving_care",
+            "Leaving care",
+            "choice",
+            ROUTE_CHOICES,
+            help="Leaving care support, for a young person who has been looked after",
+        ),
+        FieldSpec(
+            "transition_send",
+            "SEND 0–25",
+            "choice",
+            ROUTE_CHOICES,
+            help="Special educational needs support, which can continue to 25",
+        ),
+        FieldSpec(
+            "continues_past_18",
+            "Plan continues past 18",
+            "bool",
+            help="Only where the local authority's timescales policy allows it",
+        ),
+        FieldSpec(
+            "continues_past_18_reason",
+            "Why it continues",
+            "multiline",
+            help="Why the plan continues past 18 and which policy allows it",
+        ),
     ]

@@ -4,10 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from roth_desktop.validation import format_date, format_datetime
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -78,3 +90,42 @@ def selected_row(view: QTableView) -> dict[str, Any] | None:
         return None
     row: dict[str, Any] = indexes[0].data(Qt.ItemDataRole.UserRole)
     return row
+
+
+# -- how cells read: one way for every table ----------------------------------------------
+def label_of(enum_cls: Any) -> Callable[[Any], str]:
+    return lambda value: enum_cls(value).label if value else ""
+
+
+def yes_no(value: Any) -> str:
+    return "Yes" if value else "No"
+
+
+def date_cell(value: Any) -> str:
+    return format_date(value) if isinstance(value, date) else ""
+
+
+def datetime_cell(value: Any) -> str:
+    return format_datetime(value) if isinstance(value, datetime) else ""
+
+
+class TableSection(QWidget):
+    """A heading, a table and its buttons beneath: every list on the case view."""
+
+    def __init__(self, title: str, columns: Sequence[Column], buttons: list[QPushButton]) -> None:
+        super().__init__()
+        self.view, self.model = record_table(title, columns)
+        self.heading = QLabel(f"<b>{title}</b>")
+        self.heading.setAccessibleName(title)
+        row = QHBoxLayout()
+        for push in buttons:
+            row.addWidget(push)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(row)
+
+    def selected(self) -> dict[str, Any] | None:
+        return selected_row(self.view)

@@ -10,13 +10,15 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
+from roth_desktop.models import Record
 from roth_desktop.reports.audience import Audience
 from roth_desktop.reports.conference_record import build_record
 from tests.ui.conftest import window_of
 from ui.app import Controller
 from ui.case_view import CaseView
-from ui.export_dialogs import ConferenceExportDialog, DataReturnDialog
+from ui.export_dialogs import CalendarExportDialog, ConferenceExportDialog, DataReturnDialog
 from ui.export_job import ExportRun
 
 WAIT = 30000
@@ -168,3 +170,85 @@ def test_an_empty_date_range_is_refused_in_the_dialog(qtbot: QtBot, unlocked: Co
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert "date range is empty" in dialog.message.text()
     assert dialog.run is None
+
+
+def test_data_return_counts_on_the_timescales_policy(
+    qtbot: QtBot, unlocked: Controller, tmp_path: Path, isolated_dirs: dict[str, Path]
+) -> None:
+    (isolated_dirs["config"] / "timescales.json").write_text(
+        '{"region": "wales", "initial_conference_working_days": 10}', "utf-8"
+    )
+    dialog = window_of(unlocked).data_return()
+    assert dialog.region.currentData() == "wales"  # the policy's region to start with
+    assert dialog.message.text() == ""
+    dialog.region.setCurrentIndex(dialog.region.findData("england"))  # for this return only
+    out = tmp_path / "policy-return.xlsx"
+    dialog.path.setText(str(out))
+    dialog.start_date.setDate(dialog.start_date.date().addYears(-5))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    run = _finished(qtbot, dialog.run)
+    assert run.error == "", run.error
+    book = load_workbook(out, read_only=True)
+    headers = next(book["Episodes"].iter_rows(values_only=True))
+    notes = {row[0]: row[1] for row in book["Notes"].iter_rows(values_only=True)}
+    book.close()
+    assert "Within 10 working days" in headers
+    assert "Reason initial conference was late" in headers
+    assert "bank holidays of England" in str(notes["Timescale"])
+
+
+def test_a_broken_policy_file_is_shown_and_the_defaults_used(
+    qtbot: QtBot, unlocked: Controller, isolated_dirs: dict[str, Path]
+) -> None:
+    policy_file = isolated_dirs["config"] / "timescales.json"
+    policy_file.write_text('{"review_interval": {"count": 7, "unit": "months"}}', "utf-8")
+    dialog = window_of(unlocked).data_return()
+    assert dialog.message.text() == (
+        "Reviews must be no more than 6 months apart; 7 months is too long "
+        f"({policy_file}). The national defaults are used until it is put right."
+    )
+    assert "\n" not in dialog.message.text()
+    assert dialog.region.currentData() == "england"
+    assert dialog.policy.initial_conference_working_days == 15
+
+
+def test_calendar_from_the_file_menu_carries_initials_only(
+    qtbot: QtBot, unlocked: Controller, tmp_path: Path
+) -> None:
+    import icalendar
+
+    from roth_desktop.models import FamilyMember, YoungPerson
+
+    window = window_of(unlocked)
+    dialog = window.export_calendar()
+    assert isinstance(dialog, CalendarExportDialog)
+    dialog.path.setText(str(tmp_path / "no-such-folder" / "cal.ics"))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert "does not exist" in dialog.message.text()
+    assert dialog.run is None
+
+    out = tmp_path / "conferences.ics"
+    dialog.path.setText(str(out))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    run = _finished(qtbot, dialog.run)
+    assert run.error == "", run.error
+    assert run.paths == [out]
+    calendar = icalendar.Calendar.from_ical(out.read_bytes())
+    summaries = [str(event["SUMMARY"]) for event in calendar.walk("VEVENT")]
+    assert summaries, "the demo has conferences booked and reviews due"
+    assert controller_names(unlocked, YoungPerson, FamilyMember).isdisjoint(
+        word for s in summaries for word in s.replace(",", " ").split()
+    )
+    assert any(s.endswith("— AH") or "— AH," in s for s in summaries)
+
+
+def controller_names(controller: Controller, *models: type[Record]) -> set[str]:
+    """Every word of every name the workspace holds for these people."""
+    assert controller.workspace is not None
+    words: set[str] = set()
+    with controller.workspace.session() as session:
+        for model in models:
+            for person in session.scalars(select(model)):
+                for field in ("first_name", "last_name", "preferred_name", "name"):
+                    words.update(str(getattr(person, field, "") or "").split())
+    return words

@@ -7,8 +7,9 @@ of these pages runs it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date, datetime
 from html import escape
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -29,6 +30,7 @@ from roth_desktop.conference.weights import percent_label
 from roth_desktop.errors import ValidationError
 from roth_desktop.models import (
     ActionStatus,
+    ConferenceKind,
     GoalProgress,
     HarmTiming,
     InfoNature,
@@ -37,6 +39,8 @@ from roth_desktop.models import (
     ViewPosition,
     VoiceKind,
 )
+from roth_desktop.timescales import deadlines
+from roth_desktop.timescales.policy import policy_or_defaults
 from roth_desktop.validation import format_date
 from ui.console import specs
 from ui.console.map_editing import MapEditing
@@ -481,6 +485,25 @@ class DecisionPage(StepPage):
         self.save_field(self.form, "conference", self.data.conference["id"], field, value)
 
 
+class DueDates(NamedTuple):
+    core_group: date | None  # None: this kind of conference starts no plan
+    core_group_rule: str
+    review: date
+    review_rule: str
+
+
+def conference_due(kind: ConferenceKind, held_on: date) -> DueDates:
+    """First core group and review due dates after a conference, by the timescales policy."""
+    policy, _problem = policy_or_defaults()
+    review, review_rule = deadlines.review_due(policy, kind, held_on)
+    return DueDates(
+        deadlines.core_group_due(policy, kind, held_on),
+        f"{policy.core_group_working_days} working days after the conference",
+        review,
+        review_rule,
+    )
+
+
 class NextStepsPage(StepPage):
     def __init__(self, store: Store, conference_id: Callable[[], str | None]) -> None:
         super().__init__(store, conference_id)
@@ -488,12 +511,73 @@ class NextStepsPage(StepPage):
         self.form.setObjectName("next_steps_form")
         self.forms.append(self.form)
         self.form.field_edited.connect(self._edited)
+        # The deadlines sit under the dates typed in, so a booking after its
+        # deadline shows as exactly that. They are counted on the worker.
+        self.core_group_due = self._due_line("core_group_on", "core_group_due")
+        self.review_due = self._due_line("review_on", "review_due")
+        self._due_asked: tuple[ConferenceKind, date] | None = None
+        self._due: DueDates | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
+
+    def _due_line(self, field: str, name: str) -> QLabel:
+        label = _wrap("")
+        label.setObjectName(name)
+        label.setProperty("role", "notice")
+        label.hide()
+        box = self.form.errors[field].parentWidget()
+        box_layout = box.layout() if box is not None else None
+        if box_layout is not None:
+            box_layout.addWidget(label)
+        return label
 
     def show_data(self, data: ConsoleData) -> None:
         super().show_data(data)
         self.form.set_values(data.conference)
+        kind, starts_at = data.conference.get("kind"), data.conference.get("starts_at")
+        if kind is None or not isinstance(starts_at, datetime):
+            return
+        asked = (ConferenceKind(kind), starts_at.date())
+        if asked == self._due_asked:
+            self._show_due()
+            return
+        self._due_asked = asked
+
+        def shown(due: DueDates) -> None:
+            if self._due_asked == asked:
+                self._due = due
+                self._show_due()
+
+        self.store.read(lambda _s: conference_due(*asked), shown)
+
+    def _show_due(self) -> None:
+        due, data = self._due, self.data
+        if due is None or data is None:
+            return
+        typed = data.conference
+        if due.core_group is None:
+            self.core_group_due.hide()
+        else:
+            self._set_due(
+                self.core_group_due,
+                f"First core group due by {format_date(due.core_group)} ({due.core_group_rule}).",
+                typed.get("core_group_on"),
+                due.core_group,
+            )
+        self._set_due(
+            self.review_due,
+            f"Review due by {format_date(due.review)} ({due.review_rule}).",
+            typed.get("review_on"),
+            due.review,
+        )
+
+    @staticmethod
+    def _set_due(label: QLabel, text: str, typed: Any, due: date) -> None:
+        if isinstance(typed, date) and typed > due:
+            text += " The date above is after it is due."
+        label.setText(text)
+        label.setAccessibleName(text)
+        label.show()
 
     def _edited(self, field: str, value: Any) -> None:
         if self.data is not None:
