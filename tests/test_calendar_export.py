@@ -41,7 +41,7 @@ from roth_desktop.timescales.policy import TimescalePolicy
 from roth_desktop.validation import today
 from roth_desktop.workspace import Workspace
 from tests.conftest import PASSPHRASE
-from tests.helpers.common import assert_one_error_line, run_cli
+from tests.helpers.common import assert_one_error_line, cli_demo, run_cli
 
 UK = ZoneInfo("Europe/London")
 
@@ -319,16 +319,7 @@ def test_agreed_conferences_and_those_before_the_day_are_left_out(
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     base = tmp_path_factory.mktemp("calendar-demo")
-    env = {
-        "ROTH_DESKTOP_CONFIG_DIR": str(base / "config"),
-        "ROTH_DESKTOP_STATE_DIR": str(base / "state"),
-    }
-    secret = base / "passphrase.txt"
-    secret.write_text(PASSPHRASE + "\n", encoding="utf-8")
-    folder = base / "workspace"
-    made = run_cli("demo", "--workspace", folder, "--passphrase-file", secret, env=env)
-    assert made.returncode == 0, made.stderr
-    return {"folder": folder, "secret": secret, "env": env}
+    return cli_demo(base, PASSPHRASE)
 
 
 @dataclass(frozen=True)

@@ -16,21 +16,14 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from tests.conftest import PASSPHRASE
-from tests.helpers.common import assert_one_error_line, run_cli, snapshot
+from tests.helpers.common import assert_one_error_line, cli_demo, run_cli, snapshot
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     base = tmp_path_factory.mktemp("cli-reports")
-    env = {
-        "ROTH_DESKTOP_CONFIG_DIR": str(base / "config"),
-        "ROTH_DESKTOP_STATE_DIR": str(base / "state"),
-    }
-    secret = base / "passphrase.txt"
-    secret.write_text(PASSPHRASE + "\n", encoding="utf-8")
-    folder = base / "workspace"
-    made = run_cli("demo", "--workspace", folder, "--passphrase-file", secret, env=env)
-    assert made.returncode == 0, made.stderr
+    made = cli_demo(base, PASSPHRASE)
+    folder, secret, env = made["folder"], made["secret"], made["env"]
     listed = run_cli("list", "--workspace", folder, "--passphrase-file", secret, "--json", env=env)
     people = json.loads(listed.stdout)["young_people"]
     conferences = {

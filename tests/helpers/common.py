@@ -9,6 +9,7 @@ import subprocess
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -36,6 +37,20 @@ def run_cli(
     assert "Traceback" not in result.stderr, result.stderr
     assert "Traceback" not in result.stdout, result.stdout
     return result
+
+
+def cli_demo(base: Path, passphrase: str) -> dict[str, Any]:
+    """A demo workspace made by the command line, with its own config and state folders."""
+    env = {
+        "ROTH_DESKTOP_CONFIG_DIR": str(base / "config"),
+        "ROTH_DESKTOP_STATE_DIR": str(base / "state"),
+    }
+    secret = base / "passphrase.txt"
+    secret.write_text(passphrase + "\n", encoding="utf-8")
+    folder = base / "workspace"
+    made = run_cli("demo", "--workspace", folder, "--passphrase-file", secret, env=env)
+    assert made.returncode == 0, made.stderr
+    return {"folder": folder, "secret": secret, "env": env}
 
 
 def assert_one_error_line(result: subprocess.CompletedProcess[str]) -> str:
