@@ -17,12 +17,12 @@ from __future__ import annotations
 import enum
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Table, event, inspect, select
+from sqlalchemy import Connection, Table, event, inspect, select
 from sqlalchemy.orm import MANYTOONE, Session, sessionmaker
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -39,6 +39,7 @@ from roth_desktop.models import (
     YoungPerson,
 )
 from roth_desktop.models.audit import GENESIS_HASH
+from roth_desktop.sync import changelog
 
 ACTOR_KEY = "actor"
 
@@ -67,9 +68,72 @@ def entry_hash(
     record_id: str,
     action: str,
     changes: str,
+    sync: tuple[str, str, str, str] | None = None,
 ) -> str:
-    payload = canonical([seq, at, actor, table, record_id, action, changes])
+    """The link hash. ``sync`` is (version, device, base, origin) on entries that have them.
+
+    Entries written before sync existed have none, and keep the hash they were
+    written with, so upgrading never rewrites the chain.
+    """
+    fields: list[Any] = [seq, at, actor, table, record_id, action, changes]
+    if sync is not None:
+        fields.extend(sync)
+    payload = canonical(fields)
     return hashlib.sha256((prev_hash + payload).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class NewEntry:
+    """One change about to be appended to the trail."""
+
+    table: str
+    record_id: str
+    action: str
+    changes: str  # canonical JSON
+    version: str
+    device: str
+    base: str  # canonical JSON
+    origin: str
+    actor: str
+    at: str
+
+
+def append_entries(connection: Connection, entries: Sequence[NewEntry]) -> None:
+    """Append entries to the chain, each hashing the one before (the one way in)."""
+    if not entries:
+        return
+    table = AuditEntry.__table__
+    assert isinstance(table, Table)
+    last = connection.execute(
+        select(table.c.seq, table.c.hash).order_by(table.c.seq.desc()).limit(1)
+    ).first()
+    seq, prev = (last[0], last[1]) if last else (0, GENESIS_HASH)
+    rows = []
+    for e in entries:
+        seq += 1
+        sync = (e.version, e.device, e.base, e.origin)
+        digest = entry_hash(
+            prev, seq, e.at, e.actor, e.table, e.record_id, e.action, e.changes, sync
+        )
+        rows.append(
+            {
+                "seq": seq,
+                "at": e.at,
+                "actor": e.actor,
+                "table_name": e.table,
+                "record_id": e.record_id,
+                "action": e.action,
+                "changes": e.changes,
+                "prev_hash": prev,
+                "hash": digest,
+                "version": e.version,
+                "device_id": e.device,
+                "base": e.base,
+                "origin": e.origin,
+            }
+        )
+        prev = digest
+    connection.execute(table.insert(), rows)
 
 
 def _content_columns(obj: Record) -> list[str]:
@@ -204,35 +268,30 @@ def _after_flush(session: Session, _context: object) -> None:
     if not pending:
         return
     connection = session.connection()
-    table = AuditEntry.__table__
-    assert isinstance(table, Table)
-    last = connection.execute(
-        select(table.c.seq, table.c.hash).order_by(table.c.seq.desc()).limit(1)
-    ).first()
-    seq, prev = (last[0], last[1]) if last else (0, GENESIS_HASH)
     actor = str(session.info.get(ACTOR_KEY, "unknown"))
     at = datetime.now(UTC).isoformat(timespec="microseconds")
-    rows = []
-    for action, obj, new, old in pending:
-        seq += 1
-        changes = canonical({"set": new, "was": old})
-        name = obj.__tablename__
-        digest = entry_hash(prev, seq, at, actor, name, obj.id, action, changes)
-        rows.append(
-            {
-                "seq": seq,
-                "at": at,
-                "actor": actor,
-                "table_name": name,
-                "record_id": obj.id,
-                "action": action,
-                "changes": changes,
-                "prev_hash": prev,
-                "hash": digest,
-            }
-        )
-        prev = digest
-    connection.execute(table.insert(), rows)
+    stamps = changelog.stamp_local(
+        connection,
+        [(action, obj.__tablename__, obj.id, list(new)) for action, obj, new, _ in pending],
+    )
+    append_entries(
+        connection,
+        [
+            NewEntry(
+                table=obj.__tablename__,
+                record_id=obj.id,
+                action=action,
+                changes=canonical({"set": new, "was": old}),
+                version=stamp.version,
+                device=stamp.device,
+                base=stamp.base,
+                origin=changelog.LOCAL,
+                actor=actor,
+                at=at,
+            )
+            for (action, obj, new, old), stamp in zip(pending, stamps, strict=True)
+        ],
+    )
 
 
 def install(factory: sessionmaker[Session]) -> None:
@@ -271,6 +330,11 @@ def verify(session: Session) -> ChainReport:
         if entry.prev_hash != prev:
             problems.append(f"Audit entry {entry.seq} does not follow the one before it.")
             break
+        sync = (
+            (entry.version, entry.device_id or "", entry.base or "", entry.origin or "")
+            if entry.version is not None
+            else None
+        )
         digest = entry_hash(
             entry.prev_hash,
             entry.seq,
@@ -280,6 +344,7 @@ def verify(session: Session) -> ChainReport:
             entry.record_id,
             entry.action,
             entry.changes,
+            sync,
         )
         if digest != entry.hash:
             problems.append(f"Audit entry {entry.seq} has been altered.")
@@ -289,7 +354,9 @@ def verify(session: Session) -> ChainReport:
             problems.append(f"Audit entry {entry.seq} names an unknown table.")
             break
         changes = json.loads(entry.changes)
-        if entry.action == "delete":
+        if entry.action in changelog.NOT_APPLIED:
+            pass  # kept in the trail, never written to a table
+        elif entry.action == "delete":
             table.pop(entry.record_id, None)
         else:
             table.setdefault(entry.record_id, {}).update(changes["set"])

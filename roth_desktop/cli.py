@@ -20,6 +20,7 @@
                           [--policy FILE.json]
     roth-desktop calendar --workspace DIR --passphrase-file F --out FILE.ics
                           [--on YYYY-MM-DD] [--policy FILE.json]
+    roth-desktop sync | team | conflicts ...   (see cli_sync.py)
 
 A passphrase never comes from argv (it would sit in shell history and the
 process table): it is read from a file, from standard input with ``-``, or
@@ -37,7 +38,7 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
-from roth_desktop import __version__
+from roth_desktop import __version__, cli_sync
 from roth_desktop.crash_report import write_crash_report
 from roth_desktop.errors import PassphraseError, RothError
 from roth_desktop.integrity import check_workspace
@@ -127,6 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_report_commands(sub, command)
     _add_timescale_commands(command)
+    cli_sync.add_commands(sub, command)
     return parser
 
 
@@ -464,6 +466,9 @@ HANDLERS = {
     "export": _export,
     "due": _due,
     "calendar": _calendar,
+    "sync": cli_sync.sync_command(read_passphrase),
+    "team": cli_sync.team_command(read_passphrase),
+    "conflicts": cli_sync.conflicts_command(read_passphrase),
 }
 
 

@@ -47,17 +47,17 @@ _SALT_BYTES = (16, 64)
 _RECOVERY_INFO = b"roth-desktop recovery wrap v1"
 
 
-def _b64(data: bytes) -> str:
+def b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
-def _unb64(text: object) -> bytes:
+def unb64(text: object) -> bytes:
     if not isinstance(text, str):
         raise ValueError("expected base64 text")
     return base64.b64decode(text.encode("ascii"), validate=True)
 
 
-def _canonical(value: object) -> bytes:
+def canonical_json(value: object) -> bytes:
     return json.dumps(value, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
@@ -85,7 +85,7 @@ class KdfParams:
     def as_json(self) -> dict[str, Any]:
         return {
             "name": "argon2id",
-            "salt": _b64(self.salt),
+            "salt": b64(self.salt),
             "iterations": self.iterations,
             "lanes": self.lanes,
             "memory_cost_kib": self.memory_cost_kib,
@@ -96,7 +96,7 @@ class KdfParams:
         if data.get("name") != "argon2id":
             raise ValueError("unknown key derivation")
         params = cls(
-            salt=_unb64(data["salt"]),
+            salt=unb64(data["salt"]),
             iterations=int(data["iterations"]),
             lanes=int(data["lanes"]),
             memory_cost_kib=int(data["memory_cost_kib"]),
@@ -121,15 +121,15 @@ class SealedKey:
     def as_json(self) -> dict[str, str]:
         return {
             "alg": "AES-256-GCM",
-            "nonce": _b64(self.nonce),
-            "ciphertext": _b64(self.ciphertext),
+            "nonce": b64(self.nonce),
+            "ciphertext": b64(self.ciphertext),
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> SealedKey:
         if data.get("alg") != "AES-256-GCM":
             raise ValueError("unknown wrapping")
-        sealed = cls(nonce=_unb64(data["nonce"]), ciphertext=_unb64(data["ciphertext"]))
+        sealed = cls(nonce=unb64(data["nonce"]), ciphertext=unb64(data["ciphertext"]))
         if len(sealed.nonce) != 12 or len(sealed.ciphertext) != KEY_BYTES + 16:
             raise ValueError("sealed key has the wrong shape")
         return sealed
@@ -146,8 +146,8 @@ class RecoveryWrap:
     def as_json(self) -> dict[str, Any]:
         return {
             "alg": "X25519-HKDF-SHA256",
-            "recipient_public_key": _b64(self.recipient_public_key),
-            "ephemeral_public_key": _b64(self.ephemeral_public_key),
+            "recipient_public_key": b64(self.recipient_public_key),
+            "ephemeral_public_key": b64(self.ephemeral_public_key),
             "sealed": self.sealed.as_json(),
         }
 
@@ -156,8 +156,8 @@ class RecoveryWrap:
         if data.get("alg") != "X25519-HKDF-SHA256":
             raise ValueError("unknown recovery wrapping")
         wrap = cls(
-            recipient_public_key=_unb64(data["recipient_public_key"]),
-            ephemeral_public_key=_unb64(data["ephemeral_public_key"]),
+            recipient_public_key=unb64(data["recipient_public_key"]),
+            ephemeral_public_key=unb64(data["ephemeral_public_key"]),
             sealed=SealedKey.from_json(data["sealed"]),
         )
         if len(wrap.recipient_public_key) != 32 or len(wrap.ephemeral_public_key) != 32:
@@ -230,8 +230,8 @@ class KeyFile:
         # The recovery recipient is bound in too: otherwise anyone who can write
         # the key file could add their own "recovery key", and the next passphrase
         # change would faithfully seal the database key to them.
-        recipient = _b64(recovery_recipient) if recovery_recipient is not None else None
-        return _canonical(
+        recipient = b64(recovery_recipient) if recovery_recipient is not None else None
+        return canonical_json(
             {
                 "format": FORMAT,
                 "version": FORMAT_VERSION,
@@ -298,7 +298,7 @@ class KeyFile:
             "sealed_key": self.sealed.as_json(),
             "recovery": self.recovery.as_json() if self.recovery else None,
         }
-        document = {"body": body, "sha256": hashlib.sha256(_canonical(body)).hexdigest()}
+        document = {"body": body, "sha256": hashlib.sha256(canonical_json(body)).hexdigest()}
         return json.dumps(document, indent=2, sort_keys=True).encode("utf-8") + b"\n"
 
     @classmethod
@@ -310,7 +310,7 @@ class KeyFile:
         try:
             document = json.loads(data.decode("utf-8"))
             body = document["body"]
-            if document["sha256"] != hashlib.sha256(_canonical(body)).hexdigest():
+            if document["sha256"] != hashlib.sha256(canonical_json(body)).hexdigest():
                 raise damaged
             if body["format"] != FORMAT:
                 raise damaged

@@ -274,6 +274,7 @@ class Workspace:
             raise WorkspaceLockedError("The workspace is locked.")
         with self._sessions() as session:
             session.info[audit.ACTOR_KEY] = self.actor
+            session.info["workspace_id"] = self.workspace_id
             try:
                 with session.begin():
                     yield session

@@ -40,6 +40,17 @@ from roth_desktop.models.needs import Need
 from roth_desktop.models.partner_information import PartnerItem
 from roth_desktop.models.people import FamilyMember, YoungPerson
 from roth_desktop.models.plan import GoalLink, PlanAction, PlanGoal
+from roth_desktop.models.sync import (
+    SyncApplied,
+    SyncConflict,
+    SyncInbox,
+    SyncOutbox,
+    SyncPeer,
+    SyncRejection,
+    SyncRoster,
+    SyncSecret,
+    SyncSetting,
+)
 from roth_desktop.models.visits import Visit
 from roth_desktop.models.voices import ProfileItem, Voice
 
@@ -116,6 +127,15 @@ __all__ = [
     "ProfileKind",
     "Record",
     "Safety",
+    "SyncApplied",
+    "SyncConflict",
+    "SyncInbox",
+    "SyncOutbox",
+    "SyncPeer",
+    "SyncRejection",
+    "SyncRoster",
+    "SyncSecret",
+    "SyncSetting",
     "TransitionRoute",
     "ViewPosition",
     "Visit",

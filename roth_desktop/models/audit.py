@@ -23,3 +23,12 @@ class AuditEntry(Base):
     # Unique, so two writers can never fork the chain from the same parent.
     prev_hash: Mapped[str] = mapped_column(String(64), unique=True)
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # Sync (all empty on entries written before sync existed; see sync/changelog.py).
+    # The hybrid-logical-clock version of this change: "<ms>-<counter>-<device>".
+    version: Mapped[str | None] = mapped_column(String(80), index=True)
+    device_id: Mapped[str | None] = mapped_column(String(36))
+    # JSON {field: [versions this change replaced]}: the three-way merge's base.
+    base: Mapped[str | None] = mapped_column(Text)
+    # local: made here; remote: applied from another device; derived: a consequence
+    # every device computes the same way (a child removed with its deleted parent).
+    origin: Mapped[str | None] = mapped_column(String(10))
