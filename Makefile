@@ -14,7 +14,7 @@ $(BIN)/python:
 
 install: $(BIN)/python
 	./scripts/system-deps.sh
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,server]'
 
 run: install
 	@if [ ! -e $(DEMO)/workspace.key ]; then \
@@ -43,3 +43,4 @@ bench: install
 	$(BIN)/python -m tests.benchmarks.bench_conference
 	$(BIN)/python -m tests.benchmarks.bench_reports
 	$(BIN)/python -m tests.benchmarks.bench_timescales
+	$(BIN)/python -m tests.benchmarks.bench_sync

@@ -11,6 +11,7 @@ import pytest
 
 from roth_desktop.demo import create_demo
 from roth_desktop.workspace import Workspace
+from tests.helpers.postgres import postgres_cluster as postgres_cluster  # a real PostgreSQL
 
 PASSPHRASE = "Fernleigh test passphrase"
 # Names from the demo: fictional, and long enough to grep for in raw bytes. A

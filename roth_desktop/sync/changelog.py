@@ -130,8 +130,16 @@ class History:
     versions: list[str] = field(default_factory=list)  # every non-delete change
     covered: set[str] = field(default_factory=set)  # versions a delete or ack accounted for
     deleted: bool = False  # the last create/delete said deleted
-    merged: dict[str, Any] = field(default_factory=dict)  # every change's values, in version order
+    changes: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # version, values
     last_change: tuple[str, str, str] | None = None  # version, actor, at of the newest change
+
+    @property
+    def merged(self) -> dict[str, Any]:
+        """Every change's values laid over each other in version order (not arrival order)."""
+        out: dict[str, Any] = {}
+        for _version, values in sorted(self.changes, key=lambda pair: pair[0]):
+            out.update(values)
+        return out
 
     def bases(self, fields: Iterable[str]) -> dict[str, list[str]]:
         return {f: sorted(self.heads.get(f, {})) for f in fields}
@@ -196,38 +204,40 @@ def fold(history: History, entry: EntryView) -> None:
         history.versions.append(entry.version)
         if history.last_change is None or entry.version > history.last_change[0]:
             history.last_change = (entry.version, entry.actor, entry.at)
+        history.changes.append((entry.version, values))
     if entry.action == "create":
         history.deleted = False
     if entry.action == REFUSED:
-        # Kept for the conflict, never applied: it adds no head.
-        history.merged.update(values)
-        return
+        return  # kept for the conflict, never applied: it adds no head
     was = entry.changes.get("sent_was", entry.changes.get("was", {}))
     for name, value in values.items():
         heads = history.heads.setdefault(name, {})
         for replaced in entry.base.get(name, []):
             heads.pop(replaced, None)
         heads[entry.version] = Head(entry.version, value, was.get(name), entry.actor, entry.at)
-    history.merged.update(values)
+
+
+def histories_of(
+    connection: Connection, record_ids: Iterable[str], device: str
+) -> dict[str, History]:
+    """The histories of many records, read in one pass over their entries."""
+    table = _entries_table()
+    ids = sorted(set(record_ids))
+    histories: dict[str, History] = {record_id: History() for record_id in ids}
+    for start in range(0, len(ids), 500):
+        rows = connection.execute(
+            select(table)
+            .where(table.c.record_id.in_(ids[start : start + 500]))
+            .order_by(table.c.seq)
+        ).all()
+        for row in rows:
+            history = histories[row.record_id]
+            fold(history, _view(row, device, history))
+    return histories
 
 
 def history_of(connection: Connection, record_id: str, device: str) -> History:
-    table = _entries_table()
-    rows = connection.execute(
-        select(table).where(table.c.record_id == record_id).order_by(table.c.seq)
-    ).all()
-    history = History()
-    merged_order: list[EntryView] = []
-    for row in rows:
-        entry = _view(row, device, history)
-        fold(history, entry)
-        merged_order.append(entry)
-    # "merged" must not depend on arrival order: rebuild it in version order.
-    history.merged = {}
-    for entry in sorted(merged_order, key=lambda e: e.version):
-        if entry.action not in ("delete", ACK) and entry.origin != DERIVED:
-            history.merged.update(proposed(entry))
-    return history
+    return histories_of(connection, [record_id], device)[record_id]
 
 
 def shown(heads: dict[str, Head]) -> Head:
@@ -250,14 +260,10 @@ def _plain_heads(heads: Sequence[Head]) -> str:
     )
 
 
-def refresh_conflicts(
-    connection: Connection, table_name: str, record_id: str, exists: bool, history: History
-) -> None:
-    """Make the record's rows in ``sync_conflict`` say what its history says."""
-    table = _conflicts_table()
-    connection.execute(
-        delete(table).where(table.c.table_name == table_name, table.c.record_id == record_id)
-    )
+def conflict_rows(
+    table_name: str, record_id: str, exists: bool, history: History
+) -> list[dict[str, Any]]:
+    """The ``sync_conflict`` rows a record's history implies (none when it is settled)."""
     rows: list[dict[str, Any]] = []
     if exists:
         for name, heads in sorted(history.heads.items()):
@@ -291,6 +297,18 @@ def refresh_conflicts(
                     "base": json.dumps(sorted(uncovered)),
                 }
             )
+    return rows
+
+
+def refresh_conflicts(
+    connection: Connection, table_name: str, record_id: str, exists: bool, history: History
+) -> None:
+    """Make the record's rows in ``sync_conflict`` say what its history says."""
+    table = _conflicts_table()
+    connection.execute(
+        delete(table).where(table.c.table_name == table_name, table.c.record_id == record_id)
+    )
+    rows = conflict_rows(table_name, record_id, exists, history)
     if rows:
         connection.execute(table.insert(), rows)
 

@@ -25,7 +25,7 @@ from sqlalchemy import Enum as SqlEnum
 
 from roth_desktop.audit import NewEntry, append_entries, canonical, plain
 from roth_desktop.errors import RothError
-from roth_desktop.models import RECORD_TYPES, Record
+from roth_desktop.models import RECORD_TYPES, Record, SyncConflict
 from roth_desktop.sync import changelog
 from roth_desktop.sync.changelog import DERIVED, REFUSED, REMOTE
 
@@ -157,67 +157,133 @@ def _entry(change: Change, action: str, changes: dict[str, Any], origin: str = R
     )
 
 
-def _apply_one(connection: Connection, change: Change, device: str, applied: Applied) -> None:
-    cls, table = _table(change.table)
+class _Batch:
+    """One envelope's records, their histories and its new entries, held in memory.
+
+    Read once at the start and written once at the end, so applying a change costs
+    no queries of its own beyond the write itself.
+    """
+
+    def __init__(self, connection: Connection, changes: Sequence[Change], device: str) -> None:
+        self.connection = connection
+        self.device = device
+        self.rows: dict[str, dict[str, Any]] = {}
+        by_table: dict[str, set[str]] = {}
+        for change in changes:
+            by_table.setdefault(change.table, set()).add(change.record_id)
+        for name, ids in by_table.items():
+            _, table = _table(name)
+            ordered = sorted(ids)
+            for start in range(0, len(ordered), 500):
+                chunk = ordered[start : start + 500]
+                for row in connection.execute(
+                    select(table).where(table.c.id.in_(chunk))
+                ).mappings():
+                    self.rows[row["id"]] = dict(row)
+        self.histories = changelog.histories_of(connection, {c.record_id for c in changes}, device)
+        self.pending: list[NewEntry] = []
+
+    def history(self, record_id: str) -> changelog.History:
+        found = self.histories.get(record_id)
+        if found is None:
+            found = changelog.history_of(self.connection, record_id, self.device)
+            self.histories[record_id] = found
+        return found
+
+    def record(self, entry: NewEntry) -> None:
+        self.pending.append(entry)
+        view = changelog.EntryView(
+            0,
+            entry.at,
+            entry.actor,
+            entry.action,
+            json.loads(entry.changes),
+            entry.version,
+            json.loads(entry.base),
+            entry.origin,
+        )
+        changelog.fold(self.history(entry.record_id), view)
+
+    def flush(self) -> None:
+        append_entries(self.connection, self.pending)
+        self.pending = []
+
+
+def _full_row(table: Table, shown: dict[str, Any], record_id: str) -> dict[str, Any]:
+    """Every content column: the values shown, else the column's default."""
+    row: dict[str, Any] = {}
+    for name in _content(table):
+        if name in shown:
+            row[name] = shown[name]
+        else:
+            default = table.columns[name].default
+            scalar = default is not None and default.is_scalar
+            row[name] = getattr(default, "arg", None) if scalar else None
+    row["id"] = record_id
+    return row
+
+
+def _apply_one(batch: _Batch, change: Change, applied: Applied) -> None:
+    connection = batch.connection
+    _, table = _table(change.table)
     _check_fields(table, change.set)
     applied.touched.add((change.table, change.record_id))
     applied.changes += 1
-    row = _row(connection, table, change.record_id)
+    row = batch.rows.get(change.record_id)
     if change.action == changelog.ACK:
-        append_entries(connection, [_entry(change, changelog.ACK, {"set": {}, "was": {}})])
+        batch.record(_entry(change, changelog.ACK, {"set": {}, "was": {}}))
         return
     if change.action == "delete":
         was: dict[str, Any] = {}
         if row is not None:
             was = {k: plain(row[k]) for k in _content(table)}
             connection.execute(delete(table).where(table.c.id == change.record_id))
-        append_entries(connection, [_entry(change, "delete", {"set": {}, "was": was})])
+            del batch.rows[change.record_id]
+        batch.record(_entry(change, "delete", {"set": {}, "was": was}))
         return
-    history = changelog.history_of(connection, change.record_id, device)
+    history = batch.history(change.record_id)
     if row is None and change.action == "update":
         if not history.deleted and not history.versions:
             raise ChangeRefused(f"it changes a record this device has never had ({change.address})")
         applied.refused += 1
         changes = {"set": {}, "was": {}, "sent": change.set, "sent_was": change.was}
-        append_entries(connection, [_entry(change, REFUSED, changes)])
+        batch.record(_entry(change, REFUSED, changes))
         return
-    # Fold the change into the field heads, then write what the heads now show.
-    entry_view = changelog.EntryView(
-        0,
-        change.at,
-        change.actor,
-        change.action,
-        {"set": change.set, "was": change.was},
-        change.version,
-        change.base,
-        REMOTE,
+    # Work out what the field heads will show once this change is folded in.
+    trial = changelog.History(
+        heads={} if row is None else {k: dict(v) for k, v in history.heads.items()}
     )
-    if row is None:
-        history.heads.clear()  # a record made again starts afresh
-    changelog.fold(history, entry_view)
+    changelog.fold(
+        trial,
+        changelog.EntryView(
+            0, change.at, change.actor, change.action, {"set": change.set},
+            change.version, change.base, REMOTE,
+        ),
+    )  # fmt: skip
     shown = {
-        name: from_plain(table, name, changelog.shown(history.heads[name]).value)
+        name: from_plain(table, name, changelog.shown(trial.heads[name]).value)
         for name in change.set
     }
     if row is None:
-        connection.execute(insert(table).values({**shown, "id": change.record_id}))
-        written = _row(connection, table, change.record_id)
-        assert written is not None
-        new = {k: plain(written[k]) for k in _content(table)}
+        full = _full_row(table, shown, change.record_id)
+        connection.execute(insert(table).values(full))
+        batch.rows[change.record_id] = full
+        new = {k: plain(v) for k, v in full.items()}
         old: dict[str, Any] = {}
         action = "create"
+        history.heads.clear()  # a record made again starts afresh
     else:
         differing = {k: v for k, v in shown.items() if plain(v) != plain(row[k])}
         if differing:
             connection.execute(
                 update(table).where(table.c.id == change.record_id).values(**differing)
             )
+            row.update(differing)
         new = {k: plain(v) for k, v in differing.items()}
         old = {k: plain(row[k]) for k in differing}
         action = "update"
     changes = {"set": new, "was": old, "sent": change.set, "sent_was": change.was}
-    append_entries(connection, [_entry(change, action, changes)])
-    del cls
+    batch.record(_entry(change, action, changes))
 
 
 def _derived_version(version: str, child: str) -> str:
@@ -310,15 +376,43 @@ def apply_changes(connection: Connection, changes: Sequence[Change]) -> Applied:
     # Links are checked once, at the end: a record and its parent may arrive in
     # either order within one envelope.
     connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+    batch = _Batch(connection, changes, device)
     for change in changes:
-        _apply_one(connection, change, device, applied)
+        _apply_one(batch, change, applied)
+    batch.flush()
     _settle_orphans(connection, changes, device, applied)
-    for table_name, record_id in sorted(applied.touched):
-        _, table = _table(table_name)
-        exists = _row(connection, table, record_id) is not None
-        history = changelog.history_of(connection, record_id, device)
-        changelog.refresh_conflicts(connection, table_name, record_id, exists, history)
+    _refresh_conflicts(connection, applied.touched, device)
     return applied
+
+
+def _refresh_conflicts(connection: Connection, touched: set[tuple[str, str]], device: str) -> None:
+    """Rewrite the conflicts of every record the envelope touched, in two statements."""
+    conflicts = SyncConflict.__table__
+    assert isinstance(conflicts, Table)
+    ids = sorted({record_id for _, record_id in touched})
+    histories = changelog.histories_of(connection, ids, device)
+    present: set[str] = set()
+    by_table: dict[str, list[str]] = {}
+    for name, record_id in touched:
+        by_table.setdefault(name, []).append(record_id)
+    for name, record_ids in by_table.items():
+        _, table = _table(name)
+        for start in range(0, len(record_ids), 500):
+            chunk = record_ids[start : start + 500]
+            present.update(
+                connection.execute(select(table.c.id).where(table.c.id.in_(chunk))).scalars()
+            )
+    rows: list[dict[str, Any]] = []
+    for name, record_id in sorted(touched):
+        rows.extend(
+            changelog.conflict_rows(name, record_id, record_id in present, histories[record_id])
+        )
+    for start in range(0, len(ids), 500):
+        connection.execute(
+            delete(conflicts).where(conflicts.c.record_id.in_(ids[start : start + 500]))
+        )
+    if rows:
+        connection.execute(conflicts.insert(), rows)
 
 
 def deletes_in(changes: Sequence[Change]) -> int:
