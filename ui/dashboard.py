@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from roth_desktop.models import DeadlineKind
+from roth_desktop.sync import conflicts
 from roth_desktop.timescales.deadlines import (
     BookedConference,
     DueItem,
@@ -344,6 +345,7 @@ def _section(heading: QLabel, *widgets: QWidget) -> QWidget:
 # -- the view --------------------------------------------------------------------------------------
 class Dashboard(QWidget):
     young_person_chosen = Signal(str)
+    conflicts_requested = Signal()
     loaded = Signal()  # after each reload has been drawn
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
@@ -388,6 +390,23 @@ class Dashboard(QWidget):
         self.warning.setAccessibleName("Warnings")
         self.warning.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.warning.hide()
+
+        # Sync conflicts wait for a person; the line shows only while there are some.
+        self.conflicts_line = QLabel()
+        self.conflicts_line.setObjectName("dashboard_conflicts")
+        self.conflicts_line.setProperty("role", "notice")
+        self.conflicts_button = button(
+            "Resolve conflicts…", "dashboard_resolve_conflicts", self.conflicts_requested.emit
+        )
+        self.conflicts_button.setAccessibleDescription("Opens the conflicts view")
+        self.conflicts_row = QWidget()
+        self.conflicts_row.setObjectName("dashboard_conflicts_row")
+        conflicts_layout = QHBoxLayout(self.conflicts_row)
+        conflicts_layout.setContentsMargins(0, 0, 0, 0)
+        conflicts_layout.addWidget(self.conflicts_line)
+        conflicts_layout.addWidget(self.conflicts_button)
+        conflicts_layout.addStretch(1)
+        self.conflicts_row.hide()
 
         # This week's conferences.
         self.week_heading = _heading("This week's conferences", "week_heading")
@@ -515,6 +534,7 @@ class Dashboard(QWidget):
         layout.addLayout(tiles)
         layout.addLayout(kinds)
         layout.addWidget(self.warning)
+        layout.addWidget(self.conflicts_row)
         layout.addWidget(self.splitter, 1)
 
         self.search.textChanged.connect(self._refilter)
@@ -548,6 +568,13 @@ class Dashboard(QWidget):
                 self.warning.show()
 
         self.store.read(lambda s: load_dashboard(s, as_of), shown, failed)
+        self.store.read(conflicts.count, self._show_conflicts)
+
+    def _show_conflicts(self, count: int) -> None:
+        words = f"{count} sync conflict{'' if count == 1 else 's'} to resolve"
+        self.conflicts_line.setText(words)
+        self.conflicts_line.setAccessibleName(words)
+        self.conflicts_row.setVisible(count > 0)
 
     def _check_date(self) -> None:
         if self.data is not None and self.data.as_of != today():

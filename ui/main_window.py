@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -29,11 +29,14 @@ from roth_desktop.queries import CaseRow, case_rows
 from ui import record_specs
 from ui.case_list import CaseListPanel
 from ui.case_view import CaseView
+from ui.conflicts_view import ConflictsDialog
 from ui.dashboard import Dashboard
 from ui.export_dialogs import CalendarExportDialog, DataReturnDialog
 from ui.forms import RecordDialog
 from ui.policy_dialog import PolicyDialog
 from ui.store import Store
+from ui.sync_run import SyncRun, not_in_team_notice
+from ui.sync_status import SyncStatusWidget
 from ui.widgets import labelled_row, secret_field
 
 SHORTCUTS = (
@@ -43,6 +46,7 @@ SHORTCUTS = (
     ("Ctrl+F", "Search the case list"),
     ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo the last change"),
     ("Ctrl+L", "Lock the workspace now"),
+    ("Ctrl+Shift+Y", "Sync now"),
     ("Alt+underlined letter", "Jump to a tab or field"),
     ("F1", "This list"),
 )
@@ -90,10 +94,25 @@ class MainWindow(QMainWindow):
         self.save_state.setAccessibleName("Save state")
         self.statusBar().addWidget(self.lock_state, 1)
         self.statusBar().addPermanentWidget(self.save_state)
+        self.sync_action = QAction("&Sync now", self)
+        self.sync_action.setObjectName("action_sync_now")
+        self.sync_action.setShortcut(QKeySequence("Ctrl+Shift+Y"))
+        self.sync_action.setToolTip("Sync now (Ctrl+Shift+Y)")
+        self.sync_action.triggered.connect(lambda _checked=False: self.sync_now())
+        self.sync_status = SyncStatusWidget(store, self.sync_action)
+        self.sync_status.conflicts_requested.connect(self.show_conflicts)
+        self.sync_status.details_requested.connect(
+            lambda words: self.statusBar().showMessage(words, 20000)
+        )
+        self.statusBar().addPermanentWidget(self.sync_status)
+        self.sync_run: SyncRun | None = None
+        self.sync_notice: QMessageBox | None = None
+        self.conflicts_dialog: ConflictsDialog | None = None
 
         self._build_menus()
         self.case_list.young_person_chosen.connect(self._chosen_in_list)
         self.dashboard.young_person_chosen.connect(self.open_young_person)
+        self.dashboard.conflicts_requested.connect(self.show_conflicts)
         store.changed.connect(self.reload_list)
         store.problem.connect(self.show_problem)
         store.jobs.busy_changed.connect(self._busy)
@@ -165,6 +184,11 @@ class MainWindow(QMainWindow):
             self.focus_search,
             "action_find",
         )
+
+        # Alt+S is the dashboard's Search, so the menu answers to Alt+Y (Sync now: Ctrl+Shift+Y).
+        sync_menu = bar.addMenu("S&ync")
+        sync_menu.addAction(self.sync_action)
+        self._action(sync_menu, "&Conflicts…", None, self.show_conflicts, "action_conflicts")
 
         view_menu = bar.addMenu("&View")
         self._action(view_menu, "&Today", "Ctrl+1", self.show_today, "action_show_today")
@@ -297,6 +321,33 @@ class MainWindow(QMainWindow):
         dialog = ChangePassphraseDialog(self.store, self)
         dialog.open()
         return dialog
+
+    # -- sync ---------------------------------------------------------------------------
+    def sync_now(self, confirm: Sequence[str] = ()) -> SyncRun | None:
+        """Sync on the storage worker; a workspace with no team is told how to join one."""
+        if self.sync_run is not None and not self.sync_run.done:
+            return self.sync_run  # one at a time; the shortcut pressed twice is one sync
+        status = self.sync_status.status
+        if status is not None and not status.in_team:
+            self.sync_notice = not_in_team_notice(self)
+            return None
+        run = SyncRun(self.store, self, confirm)
+        run.message.connect(lambda words: self.statusBar().showMessage(words, 20000))
+        run.confirmed.connect(lambda ids: self.sync_now(ids))
+        run.finished.connect(lambda _ok: self.sync_action.setEnabled(True))
+        self.sync_action.setEnabled(False)
+        self.sync_run = run
+        return run
+
+    def show_conflicts(self) -> ConflictsDialog:
+        if self.conflicts_dialog is None:
+            self.conflicts_dialog = ConflictsDialog(self.store, self)
+        else:
+            self.conflicts_dialog.reload()
+        self.conflicts_dialog.show()
+        self.conflicts_dialog.raise_()
+        self.conflicts_dialog.activateWindow()
+        return self.conflicts_dialog
 
     def show_shortcuts(self) -> None:
         rows = "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in SHORTCUTS)

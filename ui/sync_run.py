@@ -1,0 +1,221 @@
+"""Running one sync from the app: on the storage worker, with a progress dialog.
+
+The sync engine opens its own sessions from the Workspace. It runs as one job on
+the Store's storage worker, the same single thread every read and edit runs on,
+so a sync and an edit never write at the same time and an edit made while the
+sync runs simply waits its turn. Progress crosses back to the UI thread through a
+plain queue that a timer drains, as in ``ui/export_job.py`` (see ``ui/jobs.py``
+for why only a wake-up crosses the thread boundary in Qt's hands). ``ExportRun``
+itself does not fit: it runs its work inside a session of its own and ends by
+offering the folder of a saved file.
+
+Afterwards every view reloads (``store.changed``), the summary goes to the status
+bar, rejected envelopes are listed one calm line each, and envelopes held because
+they delete many records are put to the person before anything is deleted.
+"""
+
+from __future__ import annotations
+
+import queue
+from collections.abc import Sequence
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from roth_desktop.crash_report import write_crash_report
+from roth_desktop.errors import RothError
+from roth_desktop.sync import engine
+from roth_desktop.sync.engine import Held, NotInTeam, SyncReport
+from ui.store import Store
+
+TITLE = "Sync"
+NOT_IN_TEAM_MESSAGE = (
+    "This workspace is not in a sync team yet: to join one, ask your team's sync admin "
+    "for an enrolment file and its one-time code, then enrol this laptop with "
+    "'roth-desktop team enrol'."
+)
+
+
+def _notice(parent: QWidget, name: str, icon: QMessageBox.Icon, text: str) -> QMessageBox:
+    box = QMessageBox(parent)
+    box.setObjectName(name)
+    box.setWindowTitle(TITLE)
+    box.setIcon(icon)
+    box.setText(text)
+    box.setAccessibleName(f"{TITLE}: {text.splitlines()[0]}")
+    box.setAccessibleDescription(text)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    return box
+
+
+def not_in_team_notice(parent: QWidget) -> QMessageBox:
+    """The one calm sentence for a workspace that has no team yet."""
+    box = _notice(parent, "sync_not_in_team", QMessageBox.Icon.Information, NOT_IN_TEAM_MESSAGE)
+    close = box.addButton(QMessageBox.StandardButton.Ok)
+    close.setAccessibleName("OK")
+    box.open()  # not exec(): nothing waits on it
+    return box
+
+
+def rejected_lines(report: SyncReport) -> list[str]:
+    return [f"{r.line()}; nothing from it was applied." for r in report.rejected]
+
+
+def held_words(held: Sequence[Held]) -> str:
+    lines = [f"Changes from {h.device} would delete {h.deletes} records." for h in held]
+    total = sum(h.deletes for h in held)
+    ask = (
+        f"Apply {'this' if len(held) == 1 else 'these'} and delete the {total} records now? "
+        "If you are not sure, choose Not now and ask whoever made the change: nothing is "
+        "deleted until someone confirms it."
+    )
+    return "\n".join([*lines, "", ask])
+
+
+class SyncRun(QObject):
+    """One sync: progress while it runs, then what came of it."""
+
+    finished = Signal(bool)
+    message = Signal(str)  # for the status bar
+    confirmed = Signal(list)  # held envelope ids the person agreed to apply
+
+    def __init__(self, store: Store, parent: QWidget, confirm: Sequence[str] = ()) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.report: SyncReport | None = None
+        self.error = ""
+        self.done = False
+        self.notice: QMessageBox | None = None  # rejections, a failure, or no team
+        self.question: QMessageBox | None = None  # held envelopes, put to the person
+        self._parent = parent
+        self._updates: queue.SimpleQueue[tuple[int, str]] = queue.SimpleQueue()
+        self.progress = QProgressDialog("Syncing…", "", 0, 100, parent)
+        self.progress.setObjectName("sync_progress")
+        self.progress.setAccessibleName("Sync: progress")
+        self.progress.setWindowTitle(TITLE)
+        # No Cancel: every step commits on its own and the next sync finishes the rest,
+        # so there is nothing to gain from stopping half-way.
+        self.progress.setCancelButton(None)
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setMinimumDuration(0)
+        self.progress.setAutoClose(False)
+        self.progress.setAutoReset(False)
+        self._timer = QTimer(self)
+        self._timer.setInterval(80)
+        self._timer.timeout.connect(self._drain)
+        self._timer.start()
+
+        updates = self._updates
+        workspace = store.workspace
+        wanted = list(confirm)
+
+        def report(percent: int, step: str) -> None:
+            updates.put((max(0, min(int(percent), 100)), step))
+
+        def run() -> SyncReport:
+            try:
+                return engine.sync(workspace, progress=report, confirm=wanted)
+            except RothError:
+                raise
+            except OSError as exc:
+                raise RothError(
+                    f"The sync folder or server could not be reached "
+                    f"({exc.strerror or type(exc).__name__})."
+                ) from None
+            except Exception as exc:
+                # The progress dialog must always close: an unexpected failure is
+                # recorded without personal data and explained in one line.
+                where = write_crash_report(exc)
+                raise RothError(
+                    f"Something unexpected went wrong ({type(exc).__name__}); "
+                    f"details without personal data are in {where}."
+                ) from None
+
+        # On the storage worker, queued behind (and ahead of) every read and edit.
+        store.jobs.submit(run, self._done, self._failed)
+
+    def _drain(self) -> None:
+        latest = None
+        while True:
+            try:
+                latest = self._updates.get_nowait()
+            except queue.Empty:
+                break
+        if latest is not None:
+            self.progress.setValue(latest[0])
+            self.progress.setLabelText(f"Syncing: {latest[1]}")
+
+    def _stop(self) -> None:
+        self._timer.stop()
+        self.progress.close()
+        self.done = True
+
+    def _done(self, report: SyncReport) -> None:
+        self._stop()
+        if self.store.closed:  # locked while it ran: the window is going away
+            return
+        self.report = report
+        self.store.changed.emit()  # records may have arrived: every view reloads
+        self.message.emit(report.summary())
+        if report.rejected:
+            self._show_rejections(report)
+        elif report.held:
+            self._ask_about_held(report.held)
+        self.finished.emit(True)
+
+    def _failed(self, error: BaseException) -> None:
+        self._stop()
+        if self.store.closed:
+            return
+        if not isinstance(error, RothError):
+            raise error  # a bug: the app's crash handler records it
+        self.error = str(error)
+        if isinstance(error, NotInTeam):
+            self.notice = not_in_team_notice(self._parent)
+        else:
+            # Each step commits on its own, so what was sent or applied before the stop
+            # is kept; a later view of the records must show it.
+            self.store.changed.emit()
+            self.notice = _notice(
+                self._parent,
+                "sync_failed",
+                QMessageBox.Icon.Warning,
+                f"The sync stopped. {error}\nAnything already sent or brought in is kept, "
+                "and the next sync carries on from there.",
+            )
+            self.notice.addButton(QMessageBox.StandardButton.Close)
+            self.notice.open()
+            self.message.emit(f"The sync stopped. {error}")
+        self.finished.emit(False)
+
+    def _show_rejections(self, report: SyncReport) -> None:
+        lines = rejected_lines(report)
+        heading = (
+            "One envelope was not applied:"
+            if len(lines) == 1
+            else (f"{len(lines)} envelopes were not applied:")
+        )
+        notice = _notice(self._parent, "sync_rejected", QMessageBox.Icon.Information, heading)
+        notice.setInformativeText("\n".join(lines))
+        notice.setAccessibleDescription(" ".join(lines))
+        notice.addButton(QMessageBox.StandardButton.Close)
+        held = list(report.held)
+        if held:
+            # One question at a time: the held envelopes are asked about once this closes.
+            notice.finished.connect(lambda _result: self._ask_about_held(held))
+        self.notice = notice
+        notice.open()
+
+    def _ask_about_held(self, held: Sequence[Held]) -> None:
+        question = _notice(self._parent, "sync_held", QMessageBox.Icon.Question, held_words(held))
+        apply = question.addButton("Apply the deletions", QMessageBox.ButtonRole.AcceptRole)
+        apply.setObjectName("sync_held_apply")
+        apply.setAccessibleName("Apply the deletions")
+        later = question.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+        later.setObjectName("sync_held_later")
+        later.setAccessibleName("Not now")
+        question.setDefaultButton(later)  # deleting many records is never the Enter key
+        ids = [h.envelope_id for h in held]
+        apply.clicked.connect(lambda _checked=False: self.confirmed.emit(ids))
+        self.question = question
+        question.open()

@@ -1,0 +1,141 @@
+"""The status bar's word on sync: "Synced 10:42 · 3 changes to send · 1 conflict".
+
+Read through the Store on the storage worker after every saved change and after
+every sync, like every other view, so the UI thread never waits on the database.
+Clicking the words opens the conflicts view when there are conflicts to resolve;
+otherwise it says in the status bar where and as whom this laptop syncs.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
+
+from roth_desktop.sync.status import SyncStatus, sync_status
+from ui.store import Store
+
+NOT_IN_TEAM = "Not in a sync team"
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def status_words(status: SyncStatus, now: datetime | None = None) -> str:
+    """What the status bar says, in plain words; zero counts are left out."""
+    if not status.in_team:
+        return NOT_IN_TEAM
+    now = now or datetime.now(UTC)
+    parts = []
+    if status.last_sync is None:
+        parts.append("Not synced yet")
+    else:
+        last = status.last_sync
+        if last.tzinfo is None:
+            last = last.replace(tzinfo=UTC)
+        local, today = last.astimezone(), now.astimezone()
+        # Today's time alone; an older sync says which day, so nobody mistakes it.
+        when = f"{local:%H:%M}" if local.date() == today.date() else f"{local:%d/%m/%Y %H:%M}"
+        parts.append(f"Synced {when}")
+    if status.pending_changes:
+        parts.append(_plural(status.pending_changes, "change to send", "changes to send"))
+    if status.conflicts:
+        parts.append(_plural(status.conflicts, "conflict", "conflicts"))
+    if status.held:
+        parts.append(_plural(status.held, "batch to confirm", "batches to confirm"))
+    return " · ".join(parts)
+
+
+def status_details(status: SyncStatus) -> str:
+    """The longer story, for the tooltip and for a click when there are no conflicts."""
+    if not status.in_team:
+        return (
+            "This workspace is not in a sync team. Its records stay on this laptop until "
+            "it joins one."
+        )
+    lines = [
+        f"Team: {status.team_name or 'unnamed'}; this laptop is {status.device_name or 'unnamed'}",
+        f"Syncs through {status.target}" if status.target else "No sync target is set yet",
+    ]
+    if status.last_problem:
+        lines.append(f"Last problem: {status.last_problem}")
+    return ". ".join(lines) + "."
+
+
+class SyncStatusWidget(QWidget):
+    """The sync words (a flat button) and a "Sync now" tool button, for the status bar."""
+
+    conflicts_requested = Signal()
+    details_requested = Signal(str)
+    refreshed = Signal()  # after each read has been drawn (tests wait on it)
+
+    def __init__(self, store: Store, sync_action: QAction, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sync_status_area")
+        self.store = store
+        self.status: SyncStatus | None = None
+        self._generation = 0
+
+        self.summary = QToolButton()
+        self.summary.setObjectName("sync_status")
+        self.summary.setAutoRaise(True)
+        self.summary.setText("Sync: checking…")
+        self.summary.setAccessibleName("Sync status: checking")
+        self.summary.setAccessibleDescription(
+            "Opens the conflicts view when there are conflicts to resolve."
+        )
+        self.summary.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.summary.clicked.connect(lambda _checked=False: self._clicked())
+
+        self.sync_button = QToolButton()
+        self.sync_button.setObjectName("sync_now_button")
+        self.sync_button.setDefaultAction(sync_action)
+        self.sync_button.setAccessibleName("Sync now")
+        self.sync_button.setAccessibleDescription(
+            "Send this laptop's changes to the team and bring in theirs."
+        )
+        self.sync_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.sync_button)
+
+        store.changed.connect(self.refresh)
+        self.refresh()
+
+    @property
+    def text(self) -> str:
+        return self.summary.text()
+
+    def refresh(self) -> None:
+        self._generation += 1
+        wanted = self._generation
+
+        def shown(status: SyncStatus) -> None:
+            if wanted == self._generation:  # a later read is on its way: skip this one
+                self.show_status(status)
+
+        self.store.read(sync_status, shown)
+
+    def show_status(self, status: SyncStatus) -> None:
+        self.status = status
+        words = status_words(status)
+        details = status_details(status)
+        self.summary.setText(words)
+        self.summary.setToolTip(details)
+        self.summary.setAccessibleName(f"Sync status: {words}")
+        self.summary.setAccessibleDescription(
+            "Opens the conflicts view." if status.conflicts else details
+        )
+        self.refreshed.emit()
+
+    def _clicked(self) -> None:
+        if self.status is not None and self.status.conflicts:
+            self.conflicts_requested.emit()
+        elif self.status is not None:
+            self.details_requested.emit(status_details(self.status))
