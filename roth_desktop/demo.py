@@ -77,6 +77,7 @@ from roth_desktop.models import (
     VoiceSpeaker,
     YoungPerson,
 )
+from roth_desktop.models.base import predictable_ids
 from roth_desktop.timescales.working_days import WorkingDayCalendar
 from roth_desktop.validation import today
 from roth_desktop.workspace import Workspace
@@ -1894,6 +1895,6 @@ def populate(session: Session, *, content: bool = True) -> None:
 
 def create_demo(folder: Path, passphrase: str) -> Workspace:
     workspace = Workspace.create(folder, passphrase, actor=DEMO_ACTOR)
-    with workspace.session() as session:
+    with workspace.session() as session, predictable_ids("roth-desktop-demo"):
         populate(session)
     return workspace

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import enum
+import itertools
 import uuid
+from collections.abc import Iterator
+from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
@@ -22,10 +26,29 @@ NAMING = {
 E = TypeVar("E", bound=enum.Enum)
 
 
+_ID_SOURCE: ContextVar[Iterator[str] | None] = ContextVar("record_ids", default=None)
+
+
 def new_id() -> str:
     # UUIDs, not counters: records made offline on different laptops must never
     # collide when they later sync into one team store.
-    return str(uuid.uuid4())
+    source = _ID_SOURCE.get()
+    return next(source) if source is not None else str(uuid.uuid4())
+
+
+@contextlib.contextmanager
+def predictable_ids(namespace: str) -> Iterator[None]:
+    """Record ids from a name and a count, for the fictional demo only.
+
+    Two demo workspaces made on the same day then hold the same records under the
+    same ids, so a team trying sync with two demos sees one Kai, not two.
+    """
+    base = uuid.uuid5(uuid.NAMESPACE_URL, namespace)
+    token = _ID_SOURCE.set(str(uuid.uuid5(base, str(n))) for n in itertools.count())
+    try:
+        yield
+    finally:
+        _ID_SOURCE.reset(token)
 
 
 def utcnow() -> datetime:
