@@ -12,7 +12,7 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import DatabaseError, IntegrityError
 from sqlalchemy.orm import Session
 
-from roth_desktop import audit
+from roth_desktop import audit, edits
 from roth_desktop.database import make_engine
 from roth_desktop.models import AuditEntry, FamilyMember, YoungPerson
 from roth_desktop.models.audit import GENESIS_HASH
@@ -201,3 +201,51 @@ def test_a_row_deleted_behind_the_trails_back_is_found(demo_workspace: Workspace
     report = _verify(demo_workspace)
     assert not report.ok
     assert any("family member" in problem for problem in report.problems)
+
+
+def test_the_sync_fields_are_part_of_the_chain(demo_workspace: Workspace) -> None:
+    """An entry whose version, device or base was changed no longer hashes as written.
+
+    The forger recomputes the hash as entries from before sync were hashed (no sync
+    fields), which is what they would do to slip a different base past the chain.
+    """
+    with demo_workspace.session() as session:
+        person = session.scalars(select(YoungPerson)).first()
+        assert person is not None
+        edits.set_field(session, "young_person", person.id, "preferred_name", "KB")
+    last = _entries(demo_workspace)[-1]
+    assert last.version is not None and last.base is not None
+    forged_base = json.dumps({"preferred_name": ["0000000000000-000000000-forged"]})
+    with demo_workspace.engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO audit_entry (seq, at, actor, table_name, record_id, action, "
+                "changes, prev_hash, hash, version, device_id, base, origin) VALUES (:seq, "
+                ":at, :actor, 'young_person', :rid, 'update', :changes, :prev, :hash, "
+                ":version, :device, :base, 'local')"
+            ),
+            {
+                "seq": last.seq + 1,
+                "at": last.at,
+                "actor": last.actor,
+                "rid": last.record_id,
+                "changes": json.dumps({"set": {}, "was": {}}),
+                "prev": last.hash,
+                "hash": audit.entry_hash(
+                    last.hash,
+                    last.seq + 1,
+                    last.at,
+                    last.actor,
+                    "young_person",
+                    last.record_id,
+                    "update",
+                    json.dumps({"set": {}, "was": {}}),
+                ),
+                "version": last.version + "x",
+                "device": last.device_id,
+                "base": forged_base,
+            },
+        )
+    report = _verify(demo_workspace)
+    assert not report.ok
+    assert any("altered" in problem for problem in report.problems)

@@ -59,6 +59,8 @@ import importlib, json, pkgutil, sys
 import roth_desktop
 names = ["roth_desktop"]
 for info in pkgutil.walk_packages(roth_desktop.__path__, "roth_desktop."):
+    if info.name.endswith(".__main__"):
+        continue  # runs its command when imported, by design
     importlib.import_module(info.name)
     names.append(info.name)
 qt = sorted(m for m in sys.modules if m.split(".")[0] in ("PySide6", "shiboken6"))

@@ -467,9 +467,10 @@ def sync(
         if not spec:
             raise RothError("No sync target is set: give one, for example folder:PATH.")
         keys = load_device_keys(session, workspace.workspace_id, device)
-        if target:
-            settings.put(session, settings.TARGET, target)
     where = open_target(spec, team_id, device, keys)
+    if target:  # remembered only once it is known to be a target at all
+        with workspace.session() as session:
+            settings.put(session, settings.TARGET, target)
     report = SyncReport(where.description)
     with workspace.session() as session:
         take_rosters(session, where.rosters())

@@ -71,7 +71,7 @@ class FolderTarget:
         del envelope_id
 
     def pull(self, cursor: str | None) -> tuple[list[bytes], str]:
-        """Whole envelopes after the cursor ({device: last seq read}), device by device."""
+        """Whole envelopes after the cursor ({device: last seq read, with none missing})."""
         self._ready()
         seen: dict[str, int] = json.loads(cursor) if cursor else {}
         blobs: list[bytes] = []
@@ -100,6 +100,9 @@ class FolderTarget:
                 except EnvelopeRejected:
                     pass  # the engine rejects it and says why
                 blobs.append(blob)
-                last = seq
+                if seq == last + 1:
+                    # The cursor moves only past an unbroken run: a file-sync tool may
+                    # bring envelope 3 down before 2, and 2 must still be read later.
+                    last = seq
             seen[device_dir.name] = last
         return blobs, json.dumps(seen, sort_keys=True)

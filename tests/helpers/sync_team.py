@@ -6,10 +6,15 @@ derivation, so a team is built once as a template and copied for each test.
 
 from __future__ import annotations
 
+import json
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import select
+
+from roth_desktop.audit import plain
+from roth_desktop.models import RECORD_TYPES, Record
 from roth_desktop.sync import engine, settings, team
 from roth_desktop.sync.enrolment import new_code
 from roth_desktop.workspace import Workspace
@@ -83,3 +88,26 @@ def copy_team(template: Team, destination: Path) -> Team:
             # The copies sync through their own folder, not the template's.
             settings.put(session, settings.TARGET, copied.target)
     return copied
+
+
+def device_folder(copied: Team, index: int) -> Path:
+    """Where device ``index`` writes its envelopes in the team's shared folder."""
+    with copied.open(index) as workspace, workspace.session() as session:
+        team_id = settings.get(session, settings.TEAM_ID)
+        device = settings.get(session, settings.DEVICE_ID)
+    assert team_id is not None and device is not None
+    return copied.folder / team_id / "devices" / device
+
+
+def record_rows(workspace: Workspace, *, bookkeeping: bool) -> dict[str, list[str]]:
+    """Every row of every record table as sorted JSON, with or without created/updated."""
+    rows: dict[str, list[str]] = {}
+    with workspace.session() as session:
+        for name, cls in RECORD_TYPES.items():
+            table = cls.__table__
+            keys = [c.key for c in table.columns if bookkeeping or c.key not in Record.BOOKKEEPING]
+            rows[name] = sorted(
+                json.dumps({k: plain(row[k]) for k in keys}, sort_keys=True)
+                for row in session.execute(select(table)).mappings()
+            )
+    return rows
