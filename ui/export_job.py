@@ -1,26 +1,23 @@
 """Running a report or export on the worker, with progress, then offering its folder.
 
 PDFs and the data return can take seconds on a big workspace, so they run on
-the storage worker like every other database read. Progress crosses back to
-the UI thread through a plain queue that a timer drains: only a wake-up ever
-crosses the thread boundary in Qt's hands (see ``ui/jobs.py`` for why).
+the storage worker like every other database read. Progress is shown through
+``ui/worker_progress.py``.
 """
 
 from __future__ import annotations
 
-import queue
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlalchemy.orm import Session
 
-from roth_desktop.crash_report import write_crash_report
-from roth_desktop.errors import RothError
 from roth_desktop.progress import Progress
 from ui.store import Store
+from ui.worker_progress import WorkerProgress, one_line_failures
 
 ExportWork = Callable[[Session, Progress], Sequence[Path]]
 
@@ -37,56 +34,17 @@ class ExportRun(QObject):
         self.error = ""
         self.notice: QMessageBox | None = None
         self._parent = parent
-        self._updates: queue.SimpleQueue[tuple[int, str]] = queue.SimpleQueue()
-        self.progress = QProgressDialog(f"{title}…", "", 0, 100, parent)
-        self.progress.setObjectName("export_progress")
-        self.progress.setAccessibleName(f"{title}: progress")
-        self.progress.setWindowTitle(title)
-        self.progress.setCancelButton(None)  # half a PDF is worth nothing; it is quick anyway
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(0)
-        self.progress.setAutoClose(False)
-        self.progress.setAutoReset(False)
-        self._timer = QTimer(self)
-        self._timer.setInterval(80)
-        self._timer.timeout.connect(self._drain)
-        self._timer.start()
-
-        updates = self._updates
-
-        def report(percent: int, step: str) -> None:
-            updates.put((max(0, min(int(percent), 100)), step))
+        self.relay = WorkerProgress(parent, title, "export_progress", title)
+        self.progress = self.relay.dialog
+        report = self.relay.report
 
         def run(session: Session) -> list[Path]:
-            try:
-                return list(work(session, report))
-            except RothError:
-                raise
-            except Exception as exc:
-                # The progress dialog must always close: an unexpected failure is
-                # recorded without personal data and explained in one line.
-                where = write_crash_report(exc)
-                raise RothError(
-                    f"Something unexpected went wrong ({type(exc).__name__}); "
-                    f"details without personal data are in {where}."
-                ) from None
+            return one_line_failures(lambda: list(work(session, report)))
 
         store.read(run, self._done, self._failed)
 
-    def _drain(self) -> None:
-        latest = None
-        while True:
-            try:
-                latest = self._updates.get_nowait()
-            except queue.Empty:
-                break
-        if latest is not None:
-            self.progress.setValue(latest[0])
-            self.progress.setLabelText(f"{self.title}: {latest[1]}")
-
     def _stop(self) -> None:
-        self._timer.stop()
-        self.progress.close()
+        self.relay.stop()
 
     def _notice(self, name: str, icon: QMessageBox.Icon, text: str, spoken: str) -> QMessageBox:
         box = QMessageBox(self._parent)

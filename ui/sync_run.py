@@ -3,10 +3,8 @@
 The sync engine opens its own sessions from the Workspace. It runs as one job on
 the Store's storage worker, the same single thread every read and edit runs on,
 so a sync and an edit never write at the same time and an edit made while the
-sync runs simply waits its turn. Progress crosses back to the UI thread through a
-plain queue that a timer drains, as in ``ui/export_job.py`` (see ``ui/jobs.py``
-for why only a wake-up crosses the thread boundary in Qt's hands). ``ExportRun``
-itself does not fit: it runs its work inside a session of its own and ends by
+sync runs simply waits its turn. Progress is shown through ``ui/worker_progress.py``, as for
+exports. ``ExportRun`` itself does not fit: it runs its work inside a session of its own and ends by
 offering the folder of a saved file.
 
 Afterwards every view reloads (``store.changed``), the summary goes to the status
@@ -16,17 +14,16 @@ they delete many records are put to the person before anything is deleted.
 
 from __future__ import annotations
 
-import queue
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
 
-from roth_desktop.crash_report import write_crash_report
 from roth_desktop.errors import RothError
 from roth_desktop.sync import engine
 from roth_desktop.sync.engine import Held, NotInTeam, SyncReport
 from ui.store import Store
+from ui.worker_progress import WorkerProgress, one_line_failures
 
 TITLE = "Sync"
 NOT_IN_TEAM_MESSAGE = (
@@ -88,66 +85,29 @@ class SyncRun(QObject):
         self.notice: QMessageBox | None = None  # rejections, a failure, or no team
         self.question: QMessageBox | None = None  # held envelopes, put to the person
         self._parent = parent
-        self._updates: queue.SimpleQueue[tuple[int, str]] = queue.SimpleQueue()
-        self.progress = QProgressDialog("Syncing…", "", 0, 100, parent)
-        self.progress.setObjectName("sync_progress")
-        self.progress.setAccessibleName("Sync: progress")
-        self.progress.setWindowTitle(TITLE)
-        # No Cancel: every step commits on its own and the next sync finishes the rest,
-        # so there is nothing to gain from stopping half-way.
-        self.progress.setCancelButton(None)
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(0)
-        self.progress.setAutoClose(False)
-        self.progress.setAutoReset(False)
-        self._timer = QTimer(self)
-        self._timer.setInterval(80)
-        self._timer.timeout.connect(self._drain)
-        self._timer.start()
-
-        updates = self._updates
+        self.relay = WorkerProgress(parent, TITLE, "sync_progress", "Syncing")
+        self.progress = self.relay.dialog
+        report = self.relay.report
         workspace = store.workspace
         wanted = list(confirm)
 
-        def report(percent: int, step: str) -> None:
-            updates.put((max(0, min(int(percent), 100)), step))
-
-        def run() -> SyncReport:
+        def sync() -> SyncReport:
             try:
                 return engine.sync(workspace, progress=report, confirm=wanted)
-            except RothError:
-                raise
             except OSError as exc:
                 raise RothError(
                     f"The sync folder or server could not be reached "
                     f"({exc.strerror or type(exc).__name__})."
                 ) from None
-            except Exception as exc:
-                # The progress dialog must always close: an unexpected failure is
-                # recorded without personal data and explained in one line.
-                where = write_crash_report(exc)
-                raise RothError(
-                    f"Something unexpected went wrong ({type(exc).__name__}); "
-                    f"details without personal data are in {where}."
-                ) from None
+
+        def run() -> SyncReport:
+            return one_line_failures(sync)
 
         # On the storage worker, queued behind (and ahead of) every read and edit.
         store.jobs.submit(run, self._done, self._failed)
 
-    def _drain(self) -> None:
-        latest = None
-        while True:
-            try:
-                latest = self._updates.get_nowait()
-            except queue.Empty:
-                break
-        if latest is not None:
-            self.progress.setValue(latest[0])
-            self.progress.setLabelText(f"Syncing: {latest[1]}")
-
     def _stop(self) -> None:
-        self._timer.stop()
-        self.progress.close()
+        self.relay.stop()
         self.done = True
 
     def _done(self, report: SyncReport) -> None:

@@ -55,7 +55,8 @@ class SyncServerError(SyncTargetError):
         self.code = code
 
 
-def _is_loopback(host: str) -> bool:
+def is_loopback(host: str) -> bool:
+    """This computer only: the one place plain http is allowed, for tests and trials."""
     if host == "localhost":
         return True
     try:
@@ -82,7 +83,7 @@ class HttpTarget:
                 f"Sync server addresses must use https://, as in https://sync.example.org; "
                 f"{url!r} is not one."
             )
-        if parts.scheme == "http" and not _is_loopback(host):
+        if parts.scheme == "http" and not is_loopback(host):
             raise SyncServerError(
                 "Sync server addresses must use https:// (plain http:// is only for "
                 "a server on this computer)."

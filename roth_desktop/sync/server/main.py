@@ -15,7 +15,6 @@ Errors are one line on stderr with a non-zero exit.
 from __future__ import annotations
 
 import argparse
-import ipaddress
 import logging
 import os
 import signal
@@ -28,6 +27,7 @@ from types import FrameType
 
 from roth_desktop import __version__
 from roth_desktop.errors import RothError
+from roth_desktop.sync.http_target import is_loopback
 from roth_desktop.sync.server.storage import (
     DEFAULT_APP_ROLE,
     SqliteStorage,
@@ -144,7 +144,7 @@ def run_serve(args: argparse.Namespace) -> int:
         )
     if sqlite_path(database) is not None:
         log.warning("trial mode (SQLite): one machine, one server process only")
-    if tls is None and not _is_loopback(args.host):
+    if tls is None and not is_loopback(args.host):
         log.warning(
             "serving plain HTTP on %s: devices accept only https://, so put a TLS "
             "reverse proxy in front or give --tls-cert and --tls-key",
@@ -179,15 +179,6 @@ def run_serve(args: argparse.Namespace) -> int:
         storage.close()
     log.info("stopped")
     return 0
-
-
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def main(argv: Sequence[str] | None = None) -> int:

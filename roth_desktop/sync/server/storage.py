@@ -96,6 +96,15 @@ def _ends(rows: Sequence[Sequence[Any]]) -> RosterEnds | None:
     return (int(first[0]), bytes(first[1])), (int(last[0]), bytes(last[1]))
 
 
+def _already_stored(existing: Sequence[Any] | None, team_id: str, blob: bytes) -> Stored:
+    """After an insert that did nothing: the same envelope again, or a clash."""
+    if existing is None:
+        raise StorageConflict(_conflict_message(same_id=False))
+    if existing[1] != team_id or bytes(existing[2]) != blob:
+        raise StorageConflict(_conflict_message(same_id=True))
+    return Stored(server_seq=int(existing[0]), new=False)
+
+
 def _conflict_message(same_id: bool) -> str:
     if same_id:
         return "An envelope with this id is already stored with different contents."
@@ -365,11 +374,7 @@ class PostgresStorage:
                 f"SELECT server_seq, team_id, blob FROM {SCHEMA}.envelope WHERE envelope_id = %s",
                 (envelope_id,),
             ).fetchone()
-        if existing is None:
-            raise StorageConflict(_conflict_message(same_id=False))
-        if existing[1] != team_id or bytes(existing[2]) != blob:
-            raise StorageConflict(_conflict_message(same_id=True))
-        return Stored(server_seq=int(existing[0]), new=False)
+        return _already_stored(existing, team_id, blob)
 
     def envelopes_after(
         self, team_id: str, after: int, limit: int, max_bytes: int
@@ -522,11 +527,7 @@ class SqliteStorage:
                 "SELECT server_seq, team_id, blob FROM envelope WHERE envelope_id = ?",
                 (envelope_id,),
             ).fetchone()
-        if existing is None:
-            raise StorageConflict(_conflict_message(same_id=False))
-        if existing[1] != team_id or bytes(existing[2]) != blob:
-            raise StorageConflict(_conflict_message(same_id=True))
-        return Stored(server_seq=int(existing[0]), new=False)
+        return _already_stored(existing, team_id, blob)
 
     def envelopes_after(
         self, team_id: str, after: int, limit: int, max_bytes: int
