@@ -270,10 +270,9 @@ def _after_flush(session: Session, _context: object) -> None:
     connection = session.connection()
     actor = str(session.info.get(ACTOR_KEY, "unknown"))
     at = datetime.now(UTC).isoformat(timespec="microseconds")
-    stamps = changelog.stamp_local(
-        connection,
-        [(action, obj.__tablename__, obj.id, list(new)) for action, obj, new, _ in pending],
-    )
+    items = [(action, obj.__tablename__, obj.id, list(new)) for action, obj, new, _ in pending]
+    resolving = session.info.pop(changelog.RESOLVING_KEY, None)
+    stamps = changelog.stamp_local(connection, items, resolving)
     append_entries(
         connection,
         [
@@ -292,6 +291,7 @@ def _after_flush(session: Session, _context: object) -> None:
             for (action, obj, new, old), stamp in zip(pending, stamps, strict=True)
         ],
     )
+    changelog.settle_local(connection, items)
 
 
 def install(factory: sessionmaker[Session]) -> None:

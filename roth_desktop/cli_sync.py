@@ -167,18 +167,15 @@ def team_command(read_secret: ReadSecret) -> Handler:
                     print(f"Created team {roster.team_name!r} ({roster.team_id}).")
                 elif args.team_command == "invite":
                     code = new_code()
-                    device, data = team.invite(session, wid, args.device_name, code)
-                    write_atomic(args.out, data)
-                    print(f"Wrote the enrolment file for {args.device_name!r} ({device}).")
-                    print(f"One-time code: {code}")
-                    print("Give the file and the code to its user by different routes.")
+                    device, invitation = team.invite(session, wid, args.device_name, code)
                 elif args.team_command == "enrol":
                     assert code is not None
                     enrolment = team.enrol(session, wid, data, code)
                     print(
                         f"Enrolled as {enrolment.device_name!r} in team "
                         f"{enrolment.roster.team_name!r}. Run 'roth-desktop sync' to fetch "
-                        "the team's records."
+                        "the team's records. Delete the enrolment file now: it holds this "
+                        "device's keys."
                     )
                 elif args.team_command == "remove-device":
                     roster = team.remove_device(session, wid, args.device)
@@ -188,6 +185,13 @@ def team_command(read_secret: ReadSecret) -> Handler:
                     )
                 else:
                     _show(session)
+        if args.team_command == "invite":
+            # Only once the roster naming the device is saved: a file for a device the
+            # team never recorded would enrol it into nothing.
+            write_atomic(args.out, invitation)
+            print(f"Wrote the enrolment file for {args.device_name!r} ({device}).")
+            print(f"One-time code: {code}")
+            print("Give the file and the code to its user by different routes.")
         return 0
 
     return run

@@ -771,7 +771,8 @@ class ConflictsDialog(QDialog):
                 edits.set_field(session, table, record_id, field, from_plain(columns, field, value))
             else:
                 with _still_open():
-                    conflicts.resolve_field(session, conflict.id, value)
+                    shown = [v.version for v in conflict.versions]
+                    conflicts.resolve_field(session, conflict.id, value, seen=shown)
                 answered.append(True)
             return before
 

@@ -34,6 +34,13 @@ DERIVED = "derived"
 REFUSED = "refused"
 ACK = "ack"
 ALL_FIELDS = "*"  # a delete's base: every version of the record the deleter had seen
+# A create's base: the deletes of the record its maker had seen. A record made
+# again (undo, restore) comes back only where every delete of it is known to have
+# been seen; otherwise the create met a delete it never saw, and a person decides.
+DELETES = "~deletes"
+
+# session.info key: {(record id, field): versions} an answer in the conflicts view replaces.
+RESOLVING_KEY = "sync_resolving"
 
 FIELD_CONFLICT = "field"
 RECORD_CONFLICT = "deleted"
@@ -66,6 +73,22 @@ def device_id(connection: Connection) -> str:
     if value is None:
         value = str(uuid.uuid4())
         connection.execute(table.insert().values(key=settings.DEVICE_ID, value=value))
+    return str(value)
+
+
+def legacy_device(connection: Connection) -> str:
+    """The device id that versions entries written before sync existed.
+
+    Fixed the first time it is needed: enrolment gives a workspace a new device id,
+    and the versions of its older entries (which later bases name) must not move.
+    """
+    table = _settings_table()
+    value = connection.execute(
+        select(table.c.value).where(table.c.key == settings.LEGACY_DEVICE_ID)
+    ).scalar()
+    if value is None:
+        value = device_id(connection)
+        connection.execute(table.insert().values(key=settings.LEGACY_DEVICE_ID, value=value))
     return str(value)
 
 
@@ -129,6 +152,7 @@ class History:
     heads: dict[str, dict[str, Head]] = field(default_factory=dict)
     versions: list[str] = field(default_factory=list)  # every non-delete change
     covered: set[str] = field(default_factory=set)  # versions a delete or ack accounted for
+    deletes: list[str] = field(default_factory=list)  # versions of the deletes of it
     deleted: bool = False  # the last create/delete said deleted
     changes: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # version, values
     last_change: tuple[str, str, str] | None = None  # version, actor, at of the newest change
@@ -160,7 +184,8 @@ class EntryView:
     origin: str
 
 
-def _view(row: Any, device: str, history: History) -> EntryView:
+def entry_view(row: Any, device: str, history: History) -> EntryView:
+    """An audit row as a change; ``device`` versions rows written before sync."""
     changes = json.loads(row.changes)
     if row.version is None:
         # Written before sync: one device, in order, so each change replaced
@@ -193,6 +218,7 @@ def fold(history: History, entry: EntryView) -> None:
     """Add one entry to a record's history (entries come in log order)."""
     if entry.action in ("delete",):
         history.deleted = True
+        history.deletes.append(entry.version)
         history.covered.update(entry.base.get(ALL_FIELDS, []))
         history.heads.clear()
         return
@@ -217,11 +243,10 @@ def fold(history: History, entry: EntryView) -> None:
         heads[entry.version] = Head(entry.version, value, was.get(name), entry.actor, entry.at)
 
 
-def histories_of(
-    connection: Connection, record_ids: Iterable[str], device: str
-) -> dict[str, History]:
+def histories_of(connection: Connection, record_ids: Iterable[str]) -> dict[str, History]:
     """The histories of many records, read in one pass over their entries."""
     table = _entries_table()
+    device = legacy_device(connection)
     ids = sorted(set(record_ids))
     histories: dict[str, History] = {record_id: History() for record_id in ids}
     for start in range(0, len(ids), 500):
@@ -232,12 +257,12 @@ def histories_of(
         ).all()
         for row in rows:
             history = histories[row.record_id]
-            fold(history, _view(row, device, history))
+            fold(history, entry_view(row, device, history))
     return histories
 
 
-def history_of(connection: Connection, record_id: str, device: str) -> History:
-    return histories_of(connection, [record_id], device)[record_id]
+def history_of(connection: Connection, record_id: str) -> History:
+    return histories_of(connection, [record_id])[record_id]
 
 
 def shown(heads: dict[str, Head]) -> Head:
@@ -330,31 +355,58 @@ def canonical_base(base: dict[str, list[str]]) -> str:
 
 
 def stamp_local(
-    connection: Connection, items: Sequence[tuple[str, str, str, list[str]]]
+    connection: Connection,
+    items: Sequence[tuple[str, str, str, list[str]]],
+    resolving: dict[tuple[str, str], list[str]] | None = None,
 ) -> list[Stamp]:
     """Versions and bases for changes made here: (action, table, record id, fields) each.
 
-    A change made here replaces every head of the fields it sets (the person saw
-    the value on screen, or chose it in the conflicts view), so making it also
-    settles any conflict on those fields.
+    An edit replaces the value the person had on screen. For a field in conflict
+    that is the version the record shows, so an edit in an ordinary form (or an
+    undo) leaves the other versions in the conflict; only an answer given in the
+    conflicts view (``resolving``: the versions it showed) replaces them.
     """
     if not items:
         return []
     device = device_id(connection)
     clock = Clock(connection, device)
-    conflicts = _conflicts_table()
+    resolving = resolving or {}
     stamps: list[Stamp] = []
     for action, _table, record_id, fields in items:
-        history = history_of(connection, record_id, device)
+        history = history_of(connection, record_id)
+        base: dict[str, list[str]]
         if action == "delete":
             base = {ALL_FIELDS: history.all_versions()}
         elif action == "create":
-            base = {}
+            base = {DELETES: sorted(history.deletes)} if history.deletes else {}
         else:
-            base = history.bases(fields)
+            base = {}
+            for name in fields:
+                heads = history.heads.get(name, {})
+                if (record_id, name) in resolving:
+                    base[name] = sorted(resolving[(record_id, name)])
+                elif len(heads) > 1:
+                    base[name] = [shown(heads).version]
+                else:
+                    base[name] = sorted(heads)
         stamps.append(Stamp(clock.tick(), device, canonical_base(base)))
-        settled = delete(conflicts).where(conflicts.c.record_id == record_id)
-        if action == "update":
-            settled = settled.where(conflicts.c.field.in_(fields))
-        connection.execute(settled)
     return stamps
+
+
+def settle_local(connection: Connection, items: Sequence[tuple[str, str, str, list[str]]]) -> None:
+    """After local changes are logged, refresh the conflicts of records that had any."""
+    conflicts = _conflicts_table()
+    ids = sorted({record_id for _, _, record_id, _ in items})
+    with_conflicts = set(
+        connection.execute(
+            select(conflicts.c.record_id).where(conflicts.c.record_id.in_(ids))
+        ).scalars()
+    )
+    if not with_conflicts:
+        return
+    last = {record_id: (action, table) for action, table, record_id, _ in items}
+    for record_id in sorted(with_conflicts):
+        action, table = last[record_id]
+        refresh_conflicts(
+            connection, table, record_id, action != "delete", history_of(connection, record_id)
+        )

@@ -12,6 +12,7 @@ names the changes it accounts for).
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -88,8 +89,13 @@ def get(session: Session, conflict_id: str) -> ConflictView:
     return _view(row)
 
 
-def resolve_field(session: Session, conflict_id: str, value: Any) -> None:
-    """Keep ``value`` (one side's, or one a person wrote) for a field in conflict."""
+def resolve_field(
+    session: Session, conflict_id: str, value: Any, seen: Sequence[str] | None = None
+) -> None:
+    """Keep ``value`` (one side's, or one a person wrote) for a field in conflict.
+
+    ``seen`` is the versions the person was shown (default: those stored now).
+    """
     conflict = get(session, conflict_id)
     if conflict.kind != changelog.FIELD_CONFLICT:
         raise ValueError("not a field conflict")
@@ -100,6 +106,13 @@ def resolve_field(session: Session, conflict_id: str, value: Any) -> None:
     record = session.get(cls, conflict.record_id)
     if record is None:
         raise ConflictGone("The record has been deleted since.")
+    # The answer replaces the versions the person was shown, and only those: one
+    # that arrived since stays in the conflict for them to see.
+    session.info[changelog.RESOLVING_KEY] = {
+        (conflict.record_id, conflict.field): list(seen)
+        if seen is not None
+        else [v.version for v in conflict.versions]
+    }
     if audit.plain(getattr(record, conflict.field)) == audit.plain(typed):
         # Keeping what is shown is still an answer, and must travel as one.
         flag_modified(record, conflict.field)
@@ -145,5 +158,5 @@ def settle_deleted(session: Session, conflict_id: str, restore: bool) -> None:
             )
         ],
     )
-    history = changelog.history_of(connection, conflict.record_id, device)
+    history = changelog.history_of(connection, conflict.record_id)
     changelog.refresh_conflicts(connection, conflict.table_name, conflict.record_id, False, history)

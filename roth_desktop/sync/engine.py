@@ -23,10 +23,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
 
-from sqlalchemy import Connection, Table, delete, select
+from sqlalchemy import Connection, Table, delete, or_, select
+from sqlalchemy.exc import StatementError
 from sqlalchemy.orm import Session
 
-from roth_desktop.errors import RothError
+from roth_desktop.errors import RothError, ValidationError
 from roth_desktop.models import (
     AuditEntry,
     SyncApplied,
@@ -143,7 +144,7 @@ def _entries_table() -> Table:
     return table
 
 
-def local_changes(connection: Connection, after_seq: int, device: str) -> list[tuple[int, Change]]:
+def local_changes(connection: Connection, after_seq: int) -> list[tuple[int, Change]]:
     """Changes made here after ``after_seq``, as they travel (with their log positions)."""
     table = _entries_table()
     rows = connection.execute(
@@ -151,6 +152,7 @@ def local_changes(connection: Connection, after_seq: int, device: str) -> list[t
     ).all()
     out: list[tuple[int, Change]] = []
     legacy_histories: dict[str, changelog.History] = {}
+    legacy = changelog.legacy_device(connection)
     for row in rows:
         origin = row.origin or changelog.LOCAL
         if origin != changelog.LOCAL:
@@ -160,9 +162,9 @@ def local_changes(connection: Connection, after_seq: int, device: str) -> list[t
             # Written before sync: its version and base come from the entries before it.
             history = legacy_histories.get(row.record_id)
             if history is None:
-                history = _history_before(connection, row.record_id, row.seq, device)
+                history = _history_before(connection, row.record_id, row.seq, legacy)
                 legacy_histories[row.record_id] = history
-            view = changelog._view(row, device, history)
+            view = changelog.entry_view(row, legacy, history)
             changelog.fold(history, view)
             version, base = view.version, view.base
         else:
@@ -194,8 +196,27 @@ def _history_before(
     for row in connection.execute(
         select(table).where(table.c.record_id == record_id, table.c.seq < seq).order_by(table.c.seq)
     ):
-        changelog.fold(history, changelog._view(row, device, history))
+        changelog.fold(history, changelog.entry_view(row, device, history))
     return history
+
+
+def _batches(changes: list[Change]) -> list[list[Change]]:
+    """Envelope-sized batches that never split a run of deletes.
+
+    The mass-delete hold counts the deletes in one envelope; a run of deletions cut
+    in two could slip under it in halves.
+    """
+    batches: list[list[Change]] = []
+    current: list[Change] = []
+    for change in changes:
+        splitting_deletes = change.action == "delete" and current and current[-1].action == "delete"
+        if len(current) >= CHANGES_PER_ENVELOPE and not splitting_deletes:
+            batches.append(current)
+            current = []
+        current.append(change)
+    if current:
+        batches.append(current)
+    return batches
 
 
 def _applied(session: Session) -> dict[str, int]:
@@ -206,7 +227,7 @@ def pack(session: Session, team_id: str, device: str, keys: DeviceKeys) -> int:
     """Seal local changes not yet sent into outbox envelopes; returns how many."""
     connection = session.connection()
     after = int(settings.get(session, settings.LAST_PACKED_SEQ, "0") or 0)
-    pending = local_changes(connection, after, device)
+    pending = local_changes(connection, after)
     if not pending:
         return 0
     epoch = team_keys.current_epoch(session)
@@ -214,8 +235,7 @@ def pack(session: Session, team_id: str, device: str, keys: DeviceKeys) -> int:
     seq = int(settings.get(session, settings.DEVICE_SEQ, "0") or 0)
     deps = _applied(session)
     made = 0
-    for start in range(0, len(pending), CHANGES_PER_ENVELOPE):
-        batch = [change for _, change in pending[start : start + CHANGES_PER_ENVELOPE]]
+    for batch in _batches([change for _, change in pending]):
         seq += 1
         header = EnvelopeHeader.create(
             team_id=team_id,
@@ -304,8 +324,21 @@ def _name(roster: Roster, device_id: str) -> str:
     return f"{member.name} ({device_id[:8]})" if member else device_id
 
 
-def _deps_met(header: EnvelopeHeader, applied: dict[str, int], me: str) -> bool:
-    return all(dev == me or applied.get(dev, 0) >= seq for dev, seq in header.deps.items())
+def _note(report: SyncReport, line: str) -> None:
+    if line not in report.waiting:
+        report.waiting.append(line)
+
+
+def _deps_met(header: EnvelopeHeader, applied: dict[str, int], me: str, roster: Roster) -> bool:
+    """Whether everything the sender had applied when it sealed this is here too.
+
+    A removed device's envelopes are refused, so waiting for them would stall the
+    team for ever: what depended on them is applied without them.
+    """
+    return all(
+        dev == me or applied.get(dev, 0) >= seq or not roster.active(dev)
+        for dev, seq in header.deps.items()
+    )
 
 
 def apply_inbox(
@@ -387,12 +420,23 @@ def _apply_envelope(
                     "replay or a forgery",
                     envelope_id=envelope_id, device_id=sender, seq=seq,
                 )  # fmt: skip
-            header, payload = open_envelope(
-                blob, team_id=team_id, roster=roster, team_keys=team_keys.team_keys(session)
-            )
+            keys = team_keys.team_keys(session)
+            early = parse_header(blob)
+            if early.team_id == team_id and (
+                roster.member(early.device_id) is None or early.key_epoch not in keys
+            ):
+                # A roster naming a new device, or a rotated key, can reach a shared
+                # folder after the envelopes that need it: wait for it, do not refuse.
+                _note(
+                    report,
+                    f"Envelope {envelope_id} waits for a team roster or key this device "
+                    "does not have yet.",
+                )
+                return False
+            header, payload = open_envelope(blob, team_id=team_id, roster=roster, team_keys=keys)
             if header.envelope_id != envelope_id or header.seq != seq:
                 raise EnvelopeRejected("its header does not match where it was filed")
-            if not _deps_met(header, applied, me):
+            if not _deps_met(header, applied, me, roster):
                 return False
             changes = changes_from_payload(payload)
             addresses = tuple(sorted({c.address for c in changes}))
@@ -402,7 +446,8 @@ def _apply_envelope(
             if deletes > threshold and not (row.confirmed or confirmed_now):
                 if row.held_reason is None:
                     row.held_reason = f"It deletes {deletes} records."
-                report.held.append(Held(envelope_id, _name(roster, sender), deletes))
+                if all(h.envelope_id != envelope_id for h in report.held):
+                    report.held.append(Held(envelope_id, _name(roster, sender), deletes))
                 return False
             result = apply_changes(session.connection(), changes)
             peer = session.get(SyncPeer, sender)
@@ -425,6 +470,15 @@ def _apply_envelope(
     except (EnvelopeRejected, ChangeRefused) as error:
         reason = error.reason if isinstance(error, EnvelopeRejected) else str(error)
         rejection = Rejected(envelope_id, _name(roster, sender), seq, reason)
+    except (ValidationError, ValueError, TypeError, KeyError, StatementError):
+        # Left in the inbox it would stop every later sync at the same place.
+        rejection = Rejected(
+            envelope_id,
+            _name(roster, sender),
+            seq,
+            "it could not be applied here: it adds a record that clashes with one already "
+            "here, or holds a value this version cannot read",
+        )
     # Nothing from it was applied (the transaction rolled back); drop it and say why.
     with workspace.session() as session:
         row = session.get(SyncInbox, envelope_id)
@@ -473,7 +527,8 @@ def sync(
             settings.put(session, settings.TARGET, target)
     report = SyncReport(where.description)
     with workspace.session() as session:
-        take_rosters(session, where.rosters())
+        for problem in take_rosters(session, where.rosters()):
+            _note(report, problem)
         for version, body in _roster_bodies(session):
             where.publish_roster(body, version)
     progress(10, "Sealing this device's changes")
@@ -483,7 +538,13 @@ def sync(
         unpushed = [
             (o.envelope_id, o.seq, bytes(o.blob))
             for o in session.scalars(
-                select(SyncOutbox).where(SyncOutbox.pushed_to.is_(None)).order_by(SyncOutbox.seq)
+                select(SyncOutbox)
+                # A new target gets every envelope: pushing is idempotent, and a
+                # device switching from a folder to a server must not leave a gap.
+                .where(
+                    or_(SyncOutbox.pushed_to.is_(None), SyncOutbox.pushed_to != where.description)
+                )
+                .order_by(SyncOutbox.seq)
             )
         ]
     for done, (envelope_id, seq, blob) in enumerate(unpushed):

@@ -180,13 +180,13 @@ class _Batch:
                     select(table).where(table.c.id.in_(chunk))
                 ).mappings():
                     self.rows[row["id"]] = dict(row)
-        self.histories = changelog.histories_of(connection, {c.record_id for c in changes}, device)
+        self.histories = changelog.histories_of(connection, {c.record_id for c in changes})
         self.pending: list[NewEntry] = []
 
     def history(self, record_id: str) -> changelog.History:
         found = self.histories.get(record_id)
         if found is None:
-            found = changelog.history_of(self.connection, record_id, self.device)
+            found = changelog.history_of(self.connection, record_id)
             self.histories[record_id] = found
         return found
 
@@ -242,7 +242,15 @@ def _apply_one(batch: _Batch, change: Change, applied: Applied) -> None:
         batch.record(_entry(change, "delete", {"set": {}, "was": was}))
         return
     history = batch.history(change.record_id)
-    if row is None and change.action == "update":
+    unseen_delete = (
+        row is None
+        and change.action == "create"
+        and history.deleted
+        and not set(history.deletes) <= set(change.base.get(changelog.DELETES, []))
+    )
+    if (row is None and change.action == "update") or unseen_delete:
+        # An edit to a record deleted here, or the record made (again) by someone who
+        # never saw its deletion: kept, not applied, and put to a person.
         if not history.deleted and not history.versions:
             raise ChangeRefused(f"it changes a record this device has never had ({change.address})")
         applied.refused += 1
@@ -332,7 +340,7 @@ def _settle_orphans(
             if record is None:
                 continue  # already removed earlier in this sweep
             child_id, parent_id = record
-            parent = changelog.history_of(connection, parent_id, device)
+            parent = changelog.history_of(connection, parent_id)
             if not parent.deleted and not parent.versions:
                 raise ChangeRefused(
                     f"it links {table_name}/{child_id} to a record this device has never had"
@@ -390,7 +398,7 @@ def _refresh_conflicts(connection: Connection, touched: set[tuple[str, str]], de
     conflicts = SyncConflict.__table__
     assert isinstance(conflicts, Table)
     ids = sorted({record_id for _, record_id in touched})
-    histories = changelog.histories_of(connection, ids, device)
+    histories = changelog.histories_of(connection, ids)
     present: set[str] = set()
     by_table: dict[str, list[str]] = {}
     for name, record_id in touched:

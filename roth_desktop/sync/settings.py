@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 from roth_desktop.models import SyncSecret, SyncSetting
 
 DEVICE_ID = "device_id"
+LEGACY_DEVICE_ID = "legacy_device_id"
 DEVICE_NAME = "device_name"
 TEAM_ID = "team_id"
 TEAM_NAME = "team_name"

@@ -156,8 +156,13 @@ def remove_device(session: Session, workspace_id: str, device_id: str) -> Roster
     return smaller
 
 
-def take_rosters(session: Session, bodies: list[bytes]) -> None:
-    """Accept newer signed rosters from the target, in order, checking each link."""
+def take_rosters(session: Session, bodies: list[bytes]) -> list[str]:
+    """Accept newer signed rosters from the target, in order, checking each link.
+
+    A roster that fails its check is not taken, and said so: anyone who can write
+    to a shared folder can put a file there, but not one that verifies.
+    """
+    problems: list[str] = []
     current = current_roster(session)
     me = _me(session)
     newer: dict[int, Roster] = {}
@@ -172,7 +177,11 @@ def take_rosters(session: Session, bodies: list[bytes]) -> None:
         if version != current.version + 1:
             break  # a gap: wait for the missing version
         roster = newer[version]
-        verify_next(current, roster)
+        try:
+            verify_next(current, roster)
+        except RosterRejected as error:
+            problems.append(f"A team roster at the sync target was refused: {error}")
+            break
         _save_roster(session, roster)
         if roster.key_epoch > current.key_epoch and roster.active(me):
             keys = load_device_keys(session, _workspace_id(session), me)
@@ -185,6 +194,7 @@ def take_rosters(session: Session, bodies: list[bytes]) -> None:
         raise RemovedFromTeam(
             "This device has been removed from the team, so it can no longer sync."
         )
+    return problems
 
 
 def _workspace_id(session: Session) -> str:
