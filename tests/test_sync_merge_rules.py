@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import select
 
 from roth_desktop import edits
-from roth_desktop.models import YoungPerson
+from roth_desktop.models import Agency, AgencyKind, Case, Professional, Visit, YoungPerson
 from roth_desktop.sync import conflicts, engine, team
 from roth_desktop.sync.engine import CHANGES_PER_ENVELOPE, _batches
 from roth_desktop.sync.enrolment import new_code
@@ -226,3 +226,43 @@ def test_a_run_of_deletions_is_never_split_between_envelopes() -> None:
     assert len(holding) == 1
     assert sum(c.action == "delete" for c in holding[0]) == 40
     assert sum(len(b) for b in batches) == len(edits_first) + 41
+
+
+def test_a_link_to_a_record_deleted_elsewhere_is_cleared_alike_with_no_conflict(
+    tmp_path: Path,
+) -> None:
+    """A visit recorded with a worker another laptop removed meanwhile: the link goes."""
+    made = build_team(tmp_path / "team", 2)
+    with made.open(0) as workspace, workspace.session() as session:
+        agency = Agency(name="Fernleigh Children's Services", kind=AgencyKind.SOCIAL_CARE)
+        person = YoungPerson(first_name="Mira", last_name="Haddad", date_of_birth=date(2010, 8, 15))
+        session.add_all([agency, person])
+        session.flush()
+        worker = Professional(agency_id=agency.id, name="Joanne Okafor", job_title="Social worker")
+        case = Case(young_person_id=person.id, opened_on=date(2026, 1, 5))
+        session.add_all([worker, case])
+        session.flush()
+        worker_id, case_id = worker.id, case.id
+    _sync(made, 0, 1)
+    with made.open(0) as workspace, workspace.session() as session:
+        edits.delete_record(session, "professional", worker_id)
+    with made.open(1) as workspace, workspace.session() as session:
+        visit_id = edits.create_record(
+            session,
+            "visit",
+            {"case_id": case_id, "visited_on": date(2026, 2, 2), "professional_id": worker_id},
+        )
+    _sync(made, 0, 1, 0, 1)
+    for index in (0, 1):
+        with made.open(index) as workspace, workspace.session() as session:
+            visit = session.get(Visit, visit_id)
+            assert visit is not None and visit.professional_id is None, index
+            assert conflicts.list_conflicts(session) == [], index
+    # Either laptop can go on editing the visit without a false conflict.
+    with made.open(0) as workspace, workspace.session() as session:
+        edits.set_field(session, "visit", visit_id, "place", "Youth club")
+    _sync(made, 0, 1)
+    with made.open(1) as workspace, workspace.session() as session:
+        visit = session.get(Visit, visit_id)
+        assert visit is not None and visit.place == "Youth club"
+        assert conflicts.list_conflicts(session) == []

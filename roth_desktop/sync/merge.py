@@ -345,14 +345,19 @@ def _settle_orphans(
                 raise ChangeRefused(
                     f"it links {table_name}/{child_id} to a record this device has never had"
                 )
+            # Labelled from the parent's deletion, which every device meets, so the
+            # cleared link has one version everywhere; and it replaces the link's
+            # heads, so clearing it is never itself a conflict.
+            deleted_by = parent.deletes[-1] if parent.deletes else last.version
+            heads = changelog.history_of(connection, child_id).heads.get(column, {})
             derived = Change(
-                version=_derived_version(last.version, f"{table_name}/{child_id}"),
+                version=_derived_version(deleted_by, f"{table_name}/{child_id}/{column}"),
                 table=table_name,
                 record_id=child_id,
                 action="update",
                 set={},
                 was={},
-                base={},
+                base={column: sorted(heads)},
                 actor=last.actor,
                 at=last.at,
             )
