@@ -6,7 +6,7 @@ DEMO   := demo-workspace
 # The demo is fictional; its passphrase is public on purpose.
 DEMO_PASSPHRASE := Fernleigh demo only
 
-.PHONY: run test install lint typecheck pytest clean-demo bench
+.PHONY: run test install lint typecheck pytest clean-demo bench frozen
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,8 +24,8 @@ run: install
 	$(BIN)/roth-desktop --workspace $(DEMO)
 
 lint: install
-	$(BIN)/ruff check roth_desktop ui migrations tests
-	$(BIN)/ruff format --check roth_desktop ui migrations tests
+	$(BIN)/ruff check roth_desktop ui migrations tests installer
+	$(BIN)/ruff format --check roth_desktop ui migrations tests installer
 
 typecheck: install
 	$(BIN)/mypy
@@ -44,3 +44,9 @@ bench: install
 	$(BIN)/python -m tests.benchmarks.bench_reports
 	$(BIN)/python -m tests.benchmarks.bench_timescales
 	$(BIN)/python -m tests.benchmarks.bench_sync
+
+# The frozen app (PyInstaller onedir) and its Linux tarball in dist/; runs its self-test.
+# See installer/README.md; the Windows installer is built on Windows.
+frozen: install
+	$(BIN)/pip install --quiet -e '.[build]'
+	./installer/build.sh

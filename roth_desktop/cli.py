@@ -90,6 +90,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     parser.add_argument("--workspace", type=Path, help="open this workspace folder in the app")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation works (Qt, SQLCipher, migrations, PDF fonts, content "
+        "packs, keyring) in a temporary folder, one line per check, and exit",
+    )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     def command(name: str, help_text: str, passphrase: bool = True) -> argparse.ArgumentParser:
@@ -501,6 +507,10 @@ def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse(argv)
+    if args.self_test:  # without the ui package there is no Qt check to add
+        from roth_desktop.self_test import run
+
+        return run()
     if args.command is None:
         print(
             f"{PROG}: the app needs the 'ui' package; use '{PROG} --help' for commands",

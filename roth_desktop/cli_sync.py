@@ -23,9 +23,10 @@ from pathlib import Path
 
 from roth_desktop.atomic_files import write_atomic
 from roth_desktop.errors import RothError
-from roth_desktop.sync import conflicts, engine, settings, team
-from roth_desktop.sync.enrolment import new_code
 from roth_desktop.workspace import Workspace
+
+# The sync modules (cryptography, the merge, the HTTP client) are imported by the
+# commands that use them, so every other command, and the app, starts without them.
 
 Handler = Callable[[argparse.Namespace], int]
 ReadSecret = Callable[[str | None, str], str]
@@ -101,6 +102,8 @@ def _open(args: argparse.Namespace, read_secret: ReadSecret) -> Workspace:
 
 def sync_command(read_secret: ReadSecret) -> Handler:
     def run(args: argparse.Namespace) -> int:
+        from roth_desktop.sync import engine
+
         with _open(args, read_secret) as workspace:
             report = engine.sync(workspace, args.target, confirm=args.confirm_deletes)
         print(report.summary())
@@ -116,6 +119,8 @@ def sync_command(read_secret: ReadSecret) -> Handler:
 
 def conflicts_command(read_secret: ReadSecret) -> Handler:
     def run(args: argparse.Namespace) -> int:
+        from roth_desktop.sync import conflicts
+
         with _open(args, read_secret) as workspace, workspace.session() as session:
             found = conflicts.list_conflicts(session)
         if args.json:
@@ -152,6 +157,9 @@ def conflicts_command(read_secret: ReadSecret) -> Handler:
 
 def team_command(read_secret: ReadSecret) -> Handler:
     def run(args: argparse.Namespace) -> int:
+        from roth_desktop.sync import team
+        from roth_desktop.sync.enrolment import new_code
+
         passphrase = read_secret(args.passphrase_file, "Passphrase: ")
         code = None
         if args.team_command == "enrol":
@@ -199,6 +207,8 @@ def team_command(read_secret: ReadSecret) -> Handler:
 
 def _show(session: object) -> None:
     from sqlalchemy.orm import Session
+
+    from roth_desktop.sync import settings, team
 
     assert isinstance(session, Session)
     if not team.in_team(session):

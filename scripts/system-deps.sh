@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Debian/Ubuntu packages Qt needs to run (offscreen and under Xvfb), a real
 # Secret Service (gnome-keyring) for the quick-unlock tests, PostgreSQL for
-# the sync server's tests (each run starts its own throwaway cluster), and the
-# tools the tests use to look at what the app shows. Installs only what is
-# missing; elsewhere it says what to install and carries on.
+# the sync server's tests (each run starts its own throwaway cluster), the
+# tools the tests use to look at what the app shows, and what the frozen build
+# needs (binutils: PyInstaller's objdump and objcopy; desktop-file-utils checks the
+# Linux .desktop entry). Installs only what is missing; elsewhere it says what to
+# install and carries on.
 set -euo pipefail
 
 packages=(
   xvfb xauth poppler-utils qpdf fonts-dejavu-core dbus-daemon gnome-keyring postgresql
+  binutils desktop-file-utils
   libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1

@@ -14,6 +14,10 @@ from roth_desktop import cli
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = cli.parse(argv)
+    if args.self_test:  # before any command: it checks the installation, not a workspace
+        from ui.self_test import main as self_test
+
+        return self_test()
     if args.command is not None:
         return cli.run_command(args)
     from ui.app import run_app
