@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
 
-from sqlalchemy import Connection, Table, delete, or_, select
+from sqlalchemy import Connection, Table, or_, select
 from sqlalchemy.exc import StatementError
 from sqlalchemy.orm import Session
 
@@ -47,7 +47,13 @@ from roth_desktop.sync.envelope import (
     seal,
 )
 from roth_desktop.sync.folder_target import FolderTarget
-from roth_desktop.sync.merge import Change, ChangeRefused, apply_changes, changes_from_payload
+from roth_desktop.sync.merge import (
+    Change,
+    ChangeRefused,
+    apply_changes,
+    changes_from_payload,
+    deletes_in,
+)
 from roth_desktop.sync.roster import Roster
 from roth_desktop.sync.team import current_roster, take_rosters
 from roth_desktop.workspace import Workspace
@@ -442,7 +448,7 @@ def _apply_envelope(
             addresses = tuple(sorted({c.address for c in changes}))
             if addresses != header.record_ids:
                 raise EnvelopeRejected("its changes touch records its header does not name")
-            deletes = sum(1 for c in changes if c.action == "delete")
+            deletes = deletes_in(changes)
             if deletes > threshold and not (row.confirmed or confirmed_now):
                 if row.held_reason is None:
                     row.held_reason = f"It deletes {deletes} records."
@@ -582,7 +588,3 @@ def _roster_bodies(session: Session) -> list[tuple[int, bytes]]:
         (r.version, r.body.encode("utf-8"))
         for r in session.scalars(select(SyncRoster).order_by(SyncRoster.version))
     ]
-
-
-def forget_rejections(session: Session) -> None:
-    session.execute(delete(SyncRejection))
