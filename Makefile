@@ -15,6 +15,7 @@ $(BIN)/python:
 install: $(BIN)/python
 	./scripts/system-deps.sh
 	$(BIN)/pip install --quiet -e '.[test,server]'
+	$(BIN)/python installer/translations.py release
 
 run: install
 	@if [ ! -e $(DEMO)/workspace.key ]; then \

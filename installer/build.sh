@@ -37,6 +37,9 @@ elif ! "$BIN/python" -c 'import PyInstaller' 2>/dev/null; then
   "$BIN/pip" install --quiet $(pyproject 'p["optional-dependencies"]["build"]')
 fi
 
+echo "build: compiling the Welsh UI translations"
+"$BIN/python" installer/translations.py release
+
 echo "build: freezing roth-desktop $version (PyInstaller, onedir)"
 "$BIN/pyinstaller" --noconfirm --log-level WARN \
   --distpath dist --workpath build installer/roth-desktop.spec
