@@ -13,6 +13,7 @@ from pathlib import Path
 
 from roth_desktop.atomic_files import write_atomic
 from roth_desktop.paths import config_dir
+from roth_desktop.themes import THEMES, scale_or_default
 
 
 @dataclass
@@ -23,6 +24,11 @@ class AppSettings:
     quick_unlock_workspaces: tuple[str, ...] = ()  # workspace ids, never names
     # The Government Security Classification line printed on every PDF page.
     protective_marking: str = "OFFICIAL-SENSITIVE"
+    # How the app looks to the person using this laptop: the language of the main
+    # window (each window can change its own), the theme and the text size.
+    language: str = "en"
+    theme: str = "standard"
+    text_scale: int = 100  # per cent
 
     @staticmethod
     def path() -> Path:
@@ -47,6 +53,9 @@ class AppSettings:
             settings.last_workspace = str(settings.last_workspace)
             settings.keyring_notice_shown = bool(settings.keyring_notice_shown)
             settings.protective_marking = marking_or_default(settings.protective_marking)
+            settings.language = settings.language if settings.language in ("en", "cy") else "en"
+            settings.theme = settings.theme if settings.theme in THEMES else "standard"
+            settings.text_scale = scale_or_default(settings.text_scale)
         except (TypeError, ValueError, OverflowError):
             return cls()  # a hand-edited or damaged file: start from the defaults
         return settings

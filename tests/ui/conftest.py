@@ -47,3 +47,18 @@ def unlocked(qtbot: QtBot, controller: Controller) -> Controller:
         timeout=15000,
     )
     return controller
+
+
+@pytest.fixture(autouse=True)
+def standard_display(qapp: QApplication) -> Iterator[None]:
+    """Each test starts and ends in the standard theme at 100% and English.
+
+    The QApplication lives for the whole session, so a test that makes the text
+    200% or turns on high contrast must not leave it that way for the next one.
+    """
+    yield
+    from ui import i18n, theme
+
+    if theme.current_theme().key != "standard" or theme.text_scale() != 1.0:
+        theme.apply_theme(qapp)
+    i18n.set_default_language("en")

@@ -9,6 +9,7 @@ family-STEP.png.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -75,8 +76,9 @@ def main() -> int:
         def save() -> None:
             screen = console.participant
             assert isinstance(screen, QWidget)
-            ok = console.grab().save(str(out / f"console-{steps[n]}.png"))
-            ok &= screen.grab().save(str(out / f"family-{steps[n]}.png"))
+            prefix = os.environ.get("ROTH_SHOT_PREFIX", "")
+            ok = console.grab().save(str(out / f"{prefix}console-{steps[n]}.png"))
+            ok &= screen.grab().save(str(out / f"{prefix}family-{steps[n]}.png"))
             if not ok:
                 app.exit(1)
                 return

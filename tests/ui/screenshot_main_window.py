@@ -7,6 +7,7 @@ It drives the app as a chair would: unlock, pick a young person, open a tab.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -17,10 +18,19 @@ from roth_desktop.app_settings import AppSettings
 from ui.app import Controller
 
 
+def display_settings() -> AppSettings:
+    """Settings with the display choices a screenshot asks for (ROTH_SHOT_* variables)."""
+    settings = AppSettings()
+    settings.theme = os.environ.get("ROTH_SHOT_THEME", settings.theme)
+    settings.text_scale = int(os.environ.get("ROTH_SHOT_SCALE", settings.text_scale))
+    settings.language = os.environ.get("ROTH_SHOT_LANGUAGE", settings.language)
+    return settings
+
+
 def unlocked_app(folder: Path, passphrase_file: Path) -> tuple[QApplication, Controller]:
     """A real app on the workspace, unlocked the way a person does it."""
     app = QApplication(sys.argv[:1])
-    controller = Controller(app, folder, AppSettings())
+    controller = Controller(app, folder, display_settings())
     controller.start()
     dialog = controller.unlock_dialog
     dialog.passphrase.setText(passphrase_file.read_text("utf-8").rstrip("\n"))
