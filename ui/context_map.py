@@ -3,8 +3,11 @@
 A chair fills it in live, in front of the young person and their family, so it
 has to be quick to change by mouse, touch and keyboard, and readable by
 everyone in the room: each area shows its name, its percentage and its safety
-in words as well as in colour and pattern (never colour alone), and the whole
-map is described in words for screen readers.
+in words as well as in colour and pattern (never colour alone). For screen
+readers the whole map is summed up in its accessible description, and each area
+is a child element of its own (name, share, safety and links; see
+``_MapAccessible``), so assistive technology can move through the areas, hear
+them, and grow or shrink them.
 
 The widget never saves anything. It shows a change at once (so dragging feels
 live) and emits the whole new set of shares once per gesture, so the caller can
@@ -14,12 +17,31 @@ save it as one undo step and call ``set_map`` with what was saved.
 from __future__ import annotations
 
 import math
+import weakref
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Any, Literal
 
-from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QLineF,
+    QObject,
+    QPoint,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleActionInterface,
+    QAccessibleEvent,
+    QAccessibleInterface,
+    QAccessibleStateChangeEvent,
+    QAccessibleValueChangeEvent,
+    QAccessibleValueInterface,
     QAction,
     QColor,
     QContextMenuEvent,
@@ -38,19 +60,24 @@ from PySide6.QtGui import (
     QResizeEvent,
     QTouchEvent,
     QWheelEvent,
+    QWindow,
 )
-from PySide6.QtWidgets import QApplication, QMenu, QToolTip, QWidget
+from PySide6.QtWidgets import QAccessibleWidget, QApplication, QMenu, QToolTip, QWidget
+from shiboken6 import Shiboken
 
 from roth_desktop.conference import weights
 from roth_desktop.conference.treemap import squarify
+from ui.i18n import QT_TRANSLATE_NOOP, Translated, language, language_of
+from ui.theme import colour
 
 Safety = Literal["safe", "unsafe", "mixed", "unknown"]
 SAFETY_LEVELS: tuple[Safety, ...] = ("safe", "unsafe", "mixed", "unknown")
+# Shown until set_words gives the content pack's words; translated for the window.
 DEFAULT_WORDS: dict[str, str] = {
-    "safe": "Safe",
-    "unsafe": "Unsafe",
-    "mixed": "Mixed",
-    "unknown": "Not yet known",
+    "safe": QT_TRANSLATE_NOOP("ContextMap", "Safe"),
+    "unsafe": QT_TRANSLATE_NOOP("ContextMap", "Unsafe"),
+    "mixed": QT_TRANSLATE_NOOP("ContextMap", "Mixed"),
+    "unknown": QT_TRANSLATE_NOOP("ContextMap", "Not yet known"),
 }
 
 STEP = 500  # +/- keys and the corner buttons: 5%
@@ -86,15 +113,42 @@ class _Look:
 
 # Fills are light enough for dark text (every label also sits on a white plate),
 # and the two "worry" levels carry a pattern so they differ without colour.
-_LOOKS: dict[str, _Look] = {
-    "safe": _Look(QColor("#a7dcc9"), QColor("#a7dcc9"), "plain"),
-    "unsafe": _Look(QColor("#f3a07f"), QColor(178, 52, 24, 150), "hatch"),
-    "mixed": _Look(QColor("#f6d27a"), QColor(138, 92, 0, 170), "dots"),
-    "unknown": _Look(QColor("#d8dce2"), QColor("#d8dce2"), "plain"),
+_PATTERNS: dict[str, Literal["plain", "hatch", "dots"]] = {
+    "safe": "plain",
+    "unsafe": "hatch",
+    "mixed": "dots",
+    "unknown": "plain",
 }
-_INK = QColor("#17202a")  # text and arrows: dark on light, well over 7:1 on white
-_FOCUS = QColor("#0b1f3a")
-_PLATE = QColor(255, 255, 255, 238)
+
+
+def _look(safety: str) -> _Look:
+    """The fill and pattern for a safety level, in the current theme's colours."""
+    fill = colour(f"map_{safety}")
+    pattern = _PATTERNS[safety]
+    return _Look(fill, colour(f"map_{safety}_ink") if pattern != "plain" else fill, pattern)
+
+
+def _ink() -> QColor:
+    """Text and arrows: checked against every fill under its plate (tests/test_themes.py)."""
+    return colour("map_ink")
+
+
+def _ink_alpha(alpha: int) -> QColor:
+    ink = _ink()
+    ink.setAlpha(alpha)
+    return ink
+
+
+def _focus() -> QColor:
+    return colour("map_focus")
+
+
+def _plate(alpha: int | None = None) -> QColor:
+    """The plate under labels; also the halo that keeps lines apart from the fills."""
+    plate = colour("map_plate")
+    if alpha is not None:
+        plate.setAlpha(alpha)
+    return plate
 
 
 @dataclass(frozen=True)
@@ -135,7 +189,7 @@ class _Gesture:
     step: int = 0  # for "button": the nudge it stands for
 
 
-class ContextMap(QWidget):
+class ContextMap(Translated, QWidget):
     """A squarified treemap of contexts, sized by share, that people can change."""
 
     shares_changed = Signal(dict)  # the whole new normalised dict, once per gesture
@@ -147,11 +201,13 @@ class ContextMap(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # First, so an assistive technology asking during construction finds it.
+        self._a11y = _AccessibleAreas()
         self._areas: dict[str, MapArea] = {}
         self._links: list[MapLink] = []
         self._shares: dict[str, int] = {}
         self._selected: str | None = None
-        self._words = dict(DEFAULT_WORDS)
+        self._words: dict[str, str] = {}  # from set_words; DEFAULT_WORDS fill the gaps
         self._editable = True
         self._large = False
         self._link_source: str | None = None
@@ -165,8 +221,8 @@ class ContextMap(QWidget):
         self._layout: dict[str, QRectF] = {}
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
-        self.setAccessibleName("Context weighting map")
-        self._describe_for_screen_readers()
+        self._own_name = ""  # the accessible name we set (a caller may set its own)
+        self.retranslate()
 
     # -- data in --------------------------------------------------------------------------
     def set_map(self, areas: Sequence[MapArea], links: Sequence[MapLink] = ()) -> None:
@@ -178,6 +234,8 @@ class ContextMap(QWidget):
             if area.id in found:
                 raise ValueError(f"Area {area.id!r} appears twice.")
             found[area.id] = area
+        # Told while the areas' elements can still say who they are.
+        self._a11y.forget(set(self._a11y.items) - set(found))
         self._areas = found
         self._links = list(links)
         self._shares = weights.normalise({a.id: max(a.share, 0) for a in areas})
@@ -229,6 +287,40 @@ class ContextMap(QWidget):
         """The shares as shown (including a drag that has not been released yet)."""
         return dict(self._shares)
 
+    # -- assistive technology -------------------------------------------------------------
+    def make_accessible(self) -> QAccessibleInterface:
+        """The map's interface for assistive technology (Qt asks through the factory)."""
+        interface = _MapAccessible(self)
+        _keep(interface)
+        return interface
+
+    def accessible_area(self, area_id: str) -> QAccessibleInterface:
+        """The child element assistive technology sees for an area (one per area id)."""
+        if area_id not in self._areas:
+            raise KeyError(area_id)
+        return self._a11y.get(self, area_id)
+
+    def area_ids(self) -> list[str]:
+        """The areas' ids in the order given (the order of the map's accessible children)."""
+        return list(self._areas)
+
+    def has_area(self, area_id: str) -> bool:
+        return area_id in self._areas
+
+    def area_help(self) -> str:
+        """The keys, for an area's element; nothing when the map is read-only."""
+        if not self._editable:
+            return ""
+        return self.tr(
+            "Plus or minus changes its share. F2 renames it, L links it to another "
+            "context, Delete removes it, Shift+F10 opens its menu."
+        )
+
+    def set_share_from_assistive_technology(self, area_id: str, share: int) -> None:
+        """An assistive technology set an area's value: save it like any other change."""
+        if self._editable and area_id in self._shares:
+            self._apply(weights.set_share(self._shares, area_id, share), emit=True)
+
     # -- selection ------------------------------------------------------------------------
     def selected_id(self) -> str | None:
         return self._selected
@@ -251,8 +343,25 @@ class ContextMap(QWidget):
         return self._link_source is not None
 
     # -- words ----------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """Put the map's own words in its window's language (after a switch, or a move).
+
+        Also done on a ParentChange or LanguageChange event. The safety words
+        given to set_words are the caller's and stay as they are.
+        """
+        name = self.tr("Context weighting map")
+        if self.accessibleName() in ("", self._own_name):
+            self.setAccessibleName(name)
+        self._own_name = name
+        self._changed()
+
+    def _level_word(self, level: str) -> str:
+        if level in self._words:
+            return self._words[level]
+        return language(language_of(self)).translate("ContextMap", DEFAULT_WORDS[level])
+
     def _word(self, area: MapArea) -> str:
-        return self._words[area.safety]
+        return self._level_word(area.safety)
 
     def describe(self) -> list[str]:
         """One line per area, in the order given, e.g. "Home and family — Safe — 20%"."""
@@ -264,14 +373,46 @@ class ContextMap(QWidget):
     def area_tooltip(self, area_id: str) -> str:
         area = self._areas[area_id]
         lines = [f"{area.name} — {self._word(area)} — {self._percent(area_id)}"]
+        return "\n".join([*lines, *self._link_lines(area_id)])
+
+    def _link_lines(self, area_id: str) -> list[str]:
+        """One line per link to or from the area, e.g. "Linked to School: same older boys"."""
+        lines: list[str] = []
         for link in self._visible_links():
+            label = link.label.strip()
             if link.source_id == area_id:
                 other = self._areas[link.target_id].name
-                lines.append(f"Linked to {other}: {link.label}" if link.label else other)
+                if label:
+                    lines.append(
+                        self.tr("Linked to {other}: {label}").format(other=other, label=label)
+                    )
+                else:
+                    lines.append(self.tr("Linked to {other}").format(other=other))
             elif link.target_id == area_id:
                 other = self._areas[link.source_id].name
-                lines.append(f"Linked from {other}: {link.label}" if link.label else other)
-        return "\n".join(lines)
+                if label:
+                    lines.append(
+                        self.tr("Linked from {other}: {label}").format(other=other, label=label)
+                    )
+                else:
+                    lines.append(self.tr("Linked from {other}").format(other=other))
+        return lines
+
+    def drawn_label(self, area_id: str) -> list[str]:
+        """The lines of words drawn on an area now (none if it is too small for words)."""
+        plate = self._plates({area_id: self.area_rect(area_id)}).get(area_id)
+        return ["".join(text for text, _font in line) for line in plate[2]] if plate else []
+
+    def area_description(self, area_id: str) -> str:
+        """What a screen reader says about an area besides its name and share.
+
+        Its safety in words, then its links, e.g. "Unsafe. Linked to School: same
+        older boys." (the accessible description of the area's child element).
+        """
+        sentences = [self._word(self._areas[area_id]), *self._link_lines(area_id)]
+        if self._link_source == area_id:
+            sentences.append(self.tr("Linking from here"))
+        return " ".join(f"{s.rstrip('.')}." for s in sentences)
 
     def _percent(self, area_id: str) -> str:
         return weights.percent_label(self._shares[area_id])
@@ -279,30 +420,39 @@ class ContextMap(QWidget):
     def _describe_for_screen_readers(self) -> None:
         count = len(self._areas)
         if not count:
-            self.setAccessibleDescription("No contexts on the map yet.")
+            self.setAccessibleDescription(self.tr("No contexts on the map yet."))
             return
         parts: list[str] = []
         if self._link_source is not None:
             parts.append(
-                f"Linking from {self._areas[self._link_source].name}: choose the other "
-                "context with the arrow keys and press Enter, or Escape to stop."
+                self.tr(
+                    "Linking from {name}: choose the other context with the arrow keys "
+                    "and press Enter, or Escape to stop."
+                ).format(name=self._areas[self._link_source].name)
             )
         if self._selected is not None:
             area = self._areas[self._selected]
             parts.append(
-                f"{area.name}: {_lower_first(self._word(area))}, {self._percent(area.id)}."
+                self.tr("{name}: {safety}, {percent}.").format(
+                    name=area.name,
+                    safety=_lower_first(self._word(area)),
+                    percent=self._percent(area.id),
+                )
             )
-        tally = [
-            f"{n} {_lower_first(self._words[level])}"
+        tally = ", ".join(
+            f"{n} {_lower_first(self._level_word(level))}"
             for level in SAFETY_LEVELS
             if (n := sum(a.safety == level for a in self._areas.values()))
-        ]
-        noun = "context" if count == 1 else "contexts"
-        parts.append(f"{count} {noun}: {', '.join(tally)}.")
+        )
+        if count == 1:
+            parts.append(self.tr("1 context: {tally}.").format(tally=tally))
+        else:
+            parts.append(self.tr("{count} contexts: {tally}.").format(count=count, tally=tally))
         self.setAccessibleDescription(" ".join(parts))
 
     def _changed(self) -> None:
         self._describe_for_screen_readers()
+        self._a11y.sync(self)
         self.update()
 
     # -- geometry -------------------------------------------------------------------------
@@ -445,11 +595,21 @@ class ContextMap(QWidget):
             if self._link_source is not None:
                 self._paint_banner(painter)
         if self.hasFocus():
-            pen = QPen(QColor("#1f3d5c"), 2)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 6, 6)
+            self._paint_focus(painter)
         painter.end()
+
+    def _paint_focus(self, painter: QPainter) -> None:
+        """A ring round the whole map, clear on any background: dark, with a white edge.
+
+        The selected area's own outline shows which area the keys act on; this
+        shows that the keys go to the map at all.
+        """
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        ring = QRectF(self.rect()).adjusted(1.5, 1.5, -1.5, -1.5)
+        painter.setPen(QPen(_focus(), 3))
+        painter.drawRoundedRect(ring, 6, 6)
+        painter.setPen(QPen(_plate(255), 1))
+        painter.drawRoundedRect(ring.adjusted(2, 2, -2, -2), 5, 5)
 
     def _shape(self, rect: QRectF) -> QPainterPath:
         path = QPainterPath()
@@ -459,7 +619,7 @@ class ContextMap(QWidget):
         return path
 
     def _paint_area(self, painter: QPainter, key: str, rect: QRectF) -> None:
-        look = _LOOKS[self._areas[key].safety]
+        look = _look(self._areas[key].safety)
         shape = self._shape(rect)
         painter.fillPath(shape, look.fill)
         painter.save()
@@ -562,10 +722,10 @@ class ContextMap(QWidget):
     def _paint_label(
         self, painter: QPainter, plate: QRectF, pad: float, lines: list[_Line]
     ) -> None:
-        painter.setPen(QPen(QColor(23, 32, 42, 40), 1))
-        painter.setBrush(_PLATE)
+        painter.setPen(QPen(_ink_alpha(40), 1))
+        painter.setBrush(_plate())
         painter.drawRoundedRect(plate, 5, 5)
-        painter.setPen(_INK)
+        painter.setPen(_ink())
         y = plate.top() + pad
         for line in lines:
             ascent = max(QFontMetricsF(font).ascent() for _, font in line)
@@ -620,24 +780,22 @@ class ContextMap(QWidget):
     def _paint_arrow(self, painter: QPainter, line: QLineF, dashed: bool = False) -> None:
         head = _arrow_head(line, 13.0 * (1.3 if self._large else 1.0))
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(
-            QPen(QColor(255, 255, 255, 225), 7, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
-        )
+        painter.setPen(QPen(_plate(225), 7, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
         painter.drawLine(line)
-        halo = QPen(QColor(255, 255, 255, 225), 4)
+        halo = QPen(_plate(225), 4)
         halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         painter.setPen(halo)
         painter.drawPolygon(head)
         style = Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine
         width = 3.0 if self._large else 2.4
-        painter.setPen(QPen(_INK, width, style, Qt.PenCapStyle.RoundCap))
+        painter.setPen(QPen(_ink(), width, style, Qt.PenCapStyle.RoundCap))
         shaft = QLineF(line.p1(), line.pointAt(max(0.0, 1 - 8 / max(line.length(), 1))))
         painter.drawLine(shaft)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(_INK)
+        painter.setBrush(_ink())
         painter.drawPolygon(head)
         # A dot where the arrow starts, so its direction reads at a glance.
-        painter.setPen(QPen(QColor("white"), 1.5))
+        painter.setPen(QPen(_plate(255), 1.5))
         painter.drawEllipse(line.p1(), 4.0, 4.0)
 
     def _place_link_labels(
@@ -669,26 +827,26 @@ class ContextMap(QWidget):
         return placed
 
     def _paint_link_label(self, painter: QPainter, plate: QRectF, text: str) -> None:
-        painter.setPen(QPen(_INK, 1))
-        painter.setBrush(QColor("#fffdf5"))
+        painter.setPen(QPen(_ink(), 1))
+        painter.setBrush(_plate(255))
         painter.drawRoundedRect(plate, 4, 4)
         painter.setFont(self._fonts(0.82).detail)
-        painter.setPen(_INK)
+        painter.setPen(_ink())
         painter.drawText(plate, Qt.AlignmentFlag.AlignCenter, text)
 
     def _paint_outlines(self, painter: QPainter, rects: Mapping[str, QRectF]) -> None:
         """The selected area's thick outline, and a dashed one round a link's source."""
         painter.setBrush(Qt.BrushStyle.NoBrush)
         if self._link_source is not None and self._link_source in rects:
-            painter.setPen(QPen(_FOCUS, 3, Qt.PenStyle.DashLine))
+            painter.setPen(QPen(_focus(), 3, Qt.PenStyle.DashLine))
             painter.drawPath(self._shape(rects[self._link_source].adjusted(2, 2, -2, -2)))
         if self._selected is None or self._selected not in rects:
             return
         shape = self._shape(rects[self._selected])
         # A dark band with a white edge stands out on every fill and pattern.
-        painter.setPen(QPen(QColor("white"), 8))
+        painter.setPen(QPen(_plate(255), 8))
         painter.drawPath(shape)
-        painter.setPen(QPen(_FOCUS, 5))
+        painter.setPen(QPen(_focus(), 5))
         painter.drawPath(shape)
 
     def _paint_step_buttons(self, painter: QPainter) -> None:
@@ -696,12 +854,12 @@ class ContextMap(QWidget):
         if buttons is None:
             return
         for rect, grow in zip(buttons, (False, True), strict=True):
-            painter.setPen(QPen(_FOCUS, 2))
-            painter.setBrush(QColor("white"))
+            painter.setPen(QPen(_focus(), 2))
+            painter.setBrush(_plate(255))
             painter.drawEllipse(rect.adjusted(1, 1, -1, -1))
             arm = rect.width() * 0.24
             c = rect.center()
-            painter.setPen(QPen(_FOCUS, 3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+            painter.setPen(QPen(_focus(), 3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
             painter.drawLine(QLineF(c.x() - arm, c.y(), c.x() + arm, c.y()))
             if grow:
                 painter.drawLine(QLineF(c.x(), c.y() - arm, c.x(), c.y() + arm))
@@ -716,28 +874,28 @@ class ContextMap(QWidget):
     def _paint_banner(self, painter: QPainter) -> None:
         assert self._link_source is not None
         name = self._areas[self._link_source].name
-        text = (
-            f"Link from {name}: choose the other context (arrows and Enter, or click). Esc stops."
-        )
+        text = self.tr(
+            "Link from {name}: choose the other context (arrows and Enter, or click). Esc stops."
+        ).format(name=name)
         font = self._fonts(0.9).detail
         metrics = QFontMetricsF(font)
         width = self.width() - 24.0
         text = metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, width - 20)
         plate = QRectF(12, self.height() - metrics.height() - 26, width, metrics.height() + 14)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(11, 31, 58, 235))
+        painter.setBrush(_ink_alpha(235))
         painter.drawRoundedRect(plate, 6, 6)
         painter.setFont(font)
-        painter.setPen(QColor("white"))
+        painter.setPen(_plate(255))
         painter.drawText(plate, Qt.AlignmentFlag.AlignCenter, text)
 
     def _paint_empty(self, painter: QPainter) -> None:
         font = self._fonts().detail
         painter.setFont(font)
         painter.setPen(self.palette().color(QPalette.ColorRole.Text))
-        text = "No contexts on the map yet."
+        text = self.tr("No contexts on the map yet.")
         if self._editable:
-            text += "\nPress Insert, or right-click, to add one."
+            text += "\n" + self.tr("Press Insert, or right-click, to add one.")
         painter.drawText(self._box(), Qt.AlignmentFlag.AlignCenter, text)
 
     # -- pointer gestures (mouse and one finger share these) ------------------------------
@@ -926,6 +1084,8 @@ class ContextMap(QWidget):
             return True
         if key == Qt.Key.Key_Escape:
             return self._link_source is not None or self._gesture is not None
+        if key == Qt.Key.Key_F10 and mods & Qt.KeyboardModifier.ShiftModifier:
+            return self._editable and not mods & Qt.KeyboardModifier.ControlModifier
         if not self._editable or key not in self._EDIT_KEYS:
             return False
         if mods & Qt.KeyboardModifier.ControlModifier:
@@ -954,6 +1114,9 @@ class ContextMap(QWidget):
             return
         if key in self._NAV_KEYS:
             self._move_selection(key)
+            return
+        if key == Qt.Key.Key_F10:  # Shift+F10, the menu key of keyboards without one
+            self._open_menu_by_keyboard()
             return
         if key in (Qt.Key.Key_Insert, Qt.Key.Key_N):
             self.add_requested.emit()
@@ -1022,7 +1185,7 @@ class ContextMap(QWidget):
         if not self._editable:
             return None
         menu = QMenu(self)
-        menu.setAccessibleName("Context map actions")
+        menu.setAccessibleName(self.tr("Context map actions"))
 
         def add(
             text: str, name: str, handler: Callable[[], object], enabled: bool = True
@@ -1040,20 +1203,25 @@ class ContextMap(QWidget):
                 weights.TOTAL - weights.MIN_SHARE * (len(self._areas) - 1),
             )
             several = len(self._areas) > 1
-            add("&Grow by 5%", "grow", lambda: self._nudge(area_id, STEP), several and share < high)
             add(
-                "&Shrink by 5%",
+                self.tr("&Grow by 5%"),
+                "grow",
+                lambda: self._nudge(area_id, STEP),
+                several and share < high,
+            )
+            add(
+                self.tr("&Shrink by 5%"),
                 "shrink",
                 lambda: self._nudge(area_id, -STEP),
                 several and share > low,
             )
             menu.addSeparator()
-            add("&Rename…", "rename", lambda: self.rename_requested.emit(area_id))
-            add("&Link to…", "link", lambda: self.start_link(area_id), several)
+            add(self.tr("&Rename…"), "rename", lambda: self.rename_requested.emit(area_id))
+            add(self.tr("&Link to…"), "link", lambda: self.start_link(area_id), several)
             menu.addSeparator()
-            add("Re&move", "remove", lambda: self.remove_requested.emit(area_id))
+            add(self.tr("Re&move"), "remove", lambda: self.remove_requested.emit(area_id))
             menu.addSeparator()
-        add("&Add context…", "add", self.add_requested.emit)
+        add(self.tr("&Add context…"), "add", self.add_requested.emit)
         return menu
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
@@ -1061,19 +1229,27 @@ class ContextMap(QWidget):
             key = self.area_at(QPointF(event.pos()))
             if key is not None:
                 self._set_selected(key)
-            anchor = event.globalPos()
-        else:
-            # From the Menu key: open it over the selected area, not at the mouse.
-            key = self._selected
-            rect = self.area_rects().get(key) if key else None
-            centre = rect.center() if rect is not None else self._box().center()
-            anchor = self.mapToGlobal(centre.toPoint())
+            if not self._open_menu(key, event.globalPos()):
+                event.ignore()
+        elif not self._open_menu_by_keyboard():
+            event.ignore()
+
+    def _open_menu_by_keyboard(self) -> bool:
+        """From the Menu key or Shift+F10: over the selected area, not at the mouse."""
+        key = self._selected
+        rect = self.area_rects().get(key) if key else None
+        centre = rect.center() if rect is not None else self._box().center()
+        return self._open_menu(key, self.mapToGlobal(centre.toPoint()))
+
+    def _open_menu(self, key: str | None, anchor: QPoint) -> bool:
         menu = self.build_context_menu(key)
         if menu is None:
-            event.ignore()
-            return
-        menu.exec(anchor)
-        menu.deleteLater()
+            return False
+        # popup, not exec: no nested event loop, and the menu goes once it closes
+        # (after its action has run).
+        menu.aboutToHide.connect(menu.deleteLater)
+        menu.popup(anchor)
+        return True
 
     # -- events ---------------------------------------------------------------------------
     def event(self, event: QEvent) -> bool:
@@ -1097,13 +1273,17 @@ class ContextMap(QWidget):
             return True
         if kind == QEvent.Type.FontChange:
             self.updateGeometry()
+        if kind in (QEvent.Type.ParentChange, QEvent.Type.LanguageChange):
+            # Placed in a window (or the window's language changed): its words now.
+            self.retranslate()
         return super().event(event)
 
     def _show_tooltip(self, event: QHelpEvent) -> None:
         pos = QPointF(event.pos())
         buttons = self.step_buttons()
         if buttons is not None:
-            for rect, text in zip(buttons, ("Shrink by 5%", "Grow by 5%"), strict=True):
+            texts = (self.tr("Shrink by 5%"), self.tr("Grow by 5%"))
+            for rect, text in zip(buttons, texts, strict=True):
                 if rect.contains(pos):
                     QToolTip.showText(event.globalPos(), text, self, rect.toRect())
                     return
@@ -1124,11 +1304,19 @@ class ContextMap(QWidget):
         if self._selected is None and self._areas:
             self._set_selected(self._reading_order()[0])
         super().focusInEvent(event)
-        self.update()
+        self._changed()  # the ring, and the selected area's element becomes the focus
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
-        self.update()
+        # Tabbing (or clicking) away ends a half-made link, so no hidden mode is
+        # waiting when someone comes back; the map's own menu or another window
+        # taking focus for a moment does not.
+        if event.reason() not in (
+            Qt.FocusReason.PopupFocusReason,
+            Qt.FocusReason.ActiveWindowFocusReason,
+        ):
+            self._link_source = None
+        self._changed()
 
 
 def _lower_first(word: str) -> str:
@@ -1176,3 +1364,379 @@ def _arrow_head(line: QLineF, size: float) -> QPolygonF:
     back = QPointF(math.cos(angle), math.sin(angle)) * size
     side = QPointF(-math.sin(angle), math.cos(angle)) * (size * 0.45)
     return QPolygonF([tip, tip - back + side, tip - back - side])
+
+
+# -- assistive technology ---------------------------------------------------------------
+#
+# Each area is a child element of the map for assistive technology (AT-SPI, UI
+# Automation, NSAccessibility): a list item whose name is the context's name, whose
+# value is its share (as text and through a value interface), whose description
+# is its safety in words and its links, and whose actions grow, shrink or select it.
+#
+# Two PySide pitfalls shape this code.
+#
+# Lifetime. Qt's accessibility cache keeps raw pointers to the interfaces it has
+# seen (a platform bridge registers every one it is handed) and deletes them
+# itself: an interface when its object() is destroyed, any of them on
+# deleteAccessibleInterface or when the application ends. An interface made in
+# Python is deleted with its last Python reference, and Qt's virtual calls reach
+# the Python overrides only while the Python object lives. And PySide 6.11 did
+# not deliver the map's own ``destroyed`` signal to a Python slot when the map was
+# deleted by garbage collection or with its parent (tried), so the map cannot
+# clean up after itself in Python. Hence:
+#   * each area's interface has an anchor, a plain QObject child of the map, as
+#     its object(), and is registered with the cache as soon as it is made; the
+#     cache then deletes it in C++ when the anchor goes, which is when the area
+#     leaves the map (we delete the anchor) or when the map itself is destroyed;
+#   * Python never deletes one: every interface made here stays in _KEPT until
+#     Qt has deleted it (a deleted wrapper is merely invalid), and the interfaces
+#     hold the map by weak reference and check it and their area before answering.
+# (The map's own interface, from the factory, has the map as its object(), so the
+# cache deletes it with the map; PySide keeps the factory's result alive.)
+#
+# interface_cast. PySide hands Qt whatever Python object it returns as the void*
+# (a PyObject pointer) unless it is a shiboken VoidPtr, so it must return
+# VoidPtr(address) or VoidPtr(0): returning 0 or None gives Qt a bogus non-null
+# pointer and the first textInterface() call crashes.
+
+# PySide's stubs say these methods never return None, but Qt's C++ returns nullptr
+# for "none" and PySide converts None to it: hence the `type: ignore[override]`s.
+_NULL = Shiboken.VoidPtr(0)
+
+
+def _pointer(obj: Shiboken.Object) -> Shiboken.VoidPtr:
+    return Shiboken.VoidPtr(Shiboken.getCppPointer(obj)[0])
+
+
+def _announce(event: QAccessibleEvent) -> None:
+    QAccessible.updateAccessibility(event)
+
+
+_KEPT: list[QAccessibleInterface] = []  # until Qt deletes them (see above)
+
+
+def _keep(interface: QAccessibleInterface) -> None:
+    _KEPT[:] = [kept for kept in _KEPT if Shiboken.isValid(kept)]
+    _KEPT.append(interface)
+
+
+class _AreaValue(QAccessibleValueInterface):
+    """An area's share as a number: a percentage, from 1 to what leaves the others 1% each."""
+
+    def __init__(self, item: _AreaAccessible) -> None:
+        super().__init__()
+        self._item = weakref.ref(item)
+
+    def _live(self) -> tuple[ContextMap, str] | None:
+        item = self._item()
+        return item.live() if item is not None else None
+
+    def currentValue(self) -> Any:
+        live = self._live()
+        return live[0].shares()[live[1]] / 100 if live else 0.0
+
+    def setCurrentValue(self, value: Any) -> None:
+        live = self._live()
+        if live is None:
+            return
+        try:
+            percent = float(value)
+        except (TypeError, ValueError):
+            return
+        if math.isfinite(percent):
+            live[0].set_share_from_assistive_technology(live[1], round(percent) * 100)
+
+    def minimumValue(self) -> Any:
+        live = self._live()
+        if live is None or len(live[0].shares()) == 1:
+            return weights.TOTAL / 100
+        return weights.MIN_SHARE / 100
+
+    def maximumValue(self) -> Any:
+        live = self._live()
+        count = len(live[0].shares()) if live else 1
+        return (weights.TOTAL - weights.MIN_SHARE * (count - 1)) / 100
+
+    def minimumStepSize(self) -> Any:
+        return FINE_STEP / 100
+
+
+class _AreaActions(QAccessibleActionInterface):
+    """Select an area (give it the focus), grow or shrink it, or open its menu."""
+
+    def __init__(self, item: _AreaAccessible) -> None:
+        super().__init__()
+        self._item = weakref.ref(item)
+
+    def _live(self) -> tuple[ContextMap, str] | None:
+        item = self._item()
+        return item.live() if item is not None else None
+
+    def actionNames(self) -> list[str]:
+        live = self._live()
+        if live is None:
+            return []
+        names = [self.setFocusAction()]
+        if live[0].is_editable():
+            names += [self.increaseAction(), self.decreaseAction(), self.showMenuAction()]
+        return names
+
+    def doAction(self, name: str) -> None:
+        live = self._live()
+        if live is None or name not in self.actionNames():
+            return
+        owner, area_id = live
+        owner.select(area_id)
+        if name == self.setFocusAction():
+            owner.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif name == self.increaseAction():
+            owner._nudge(area_id, STEP)
+        elif name == self.decreaseAction():
+            owner._nudge(area_id, -STEP)
+        elif name == self.showMenuAction():
+            owner._open_menu_by_keyboard()
+
+    def keyBindingsForAction(self, name: str) -> list[str]:
+        keys = {
+            self.increaseAction(): ["+"],
+            self.decreaseAction(): ["-"],
+            self.showMenuAction(): ["Shift+F10"],
+        }
+        return keys.get(name, [])
+
+
+class _AreaAccessible(QAccessibleInterface):
+    """One area of the map, as assistive technology sees it."""
+
+    def __init__(self, owner: ContextMap, area_id: str) -> None:
+        super().__init__()
+        self._owner = weakref.ref(owner)
+        self.area_id = area_id
+        self.anchor = QObject(owner)  # Qt's cache deletes this interface when it goes
+        self.anchor.setObjectName(f"context_map_area_{area_id}")
+        self._value = _AreaValue(self)
+        self._actions = _AreaActions(self)
+
+    def live(self) -> tuple[ContextMap, str] | None:
+        """The map and this area's id, if both are still there."""
+        owner = self._owner()
+        if owner is None or not Shiboken.isValid(owner) or not owner.has_area(self.area_id):
+            return None
+        return owner, self.area_id
+
+    def isValid(self) -> bool:
+        return self.live() is not None
+
+    def object(self) -> QObject | None:  # type: ignore[override]
+        return self.anchor if Shiboken.isValid(self.anchor) else None
+
+    def window(self) -> QWindow | None:  # type: ignore[override]
+        live = self.live()
+        return live[0].window().windowHandle() if live else None
+
+    def parent(self) -> QAccessibleInterface | None:  # type: ignore[override]
+        live = self.live()
+        return QAccessible.queryAccessibleInterface(live[0]) if live else None
+
+    def child(self, index: int) -> QAccessibleInterface | None:  # type: ignore[override]
+        return None
+
+    def childCount(self) -> int:
+        return 0
+
+    def indexOfChild(self, child: QAccessibleInterface) -> int:
+        return -1
+
+    def childAt(self, x: int, y: int) -> QAccessibleInterface | None:  # type: ignore[override]
+        return None
+
+    def text(self, kind: QAccessible.Text) -> str:
+        live = self.live()
+        if live is None:
+            return ""
+        owner, area_id = live
+        area = next(a for a in owner.areas if a.id == area_id)
+        if kind == QAccessible.Text.Name:
+            return area.name
+        if kind == QAccessible.Text.Value:
+            return weights.percent_label(area.share)
+        if kind == QAccessible.Text.Description:
+            return owner.area_description(area_id)
+        if kind == QAccessible.Text.Help:
+            return owner.area_help()
+        return ""
+
+    def setText(self, kind: QAccessible.Text, text: str) -> None:
+        pass  # renaming goes through the caller's dialog (F2), which saves it
+
+    def rect(self) -> QRect:
+        live = self.live()
+        if live is None:
+            return QRect()
+        owner, area_id = live
+        drawn = owner.area_rects().get(area_id)  # none while the map has no size yet
+        if drawn is None:
+            return QRect()
+        local = drawn.toAlignedRect()
+        return QRect(owner.mapToGlobal(local.topLeft()), local.size())
+
+    def role(self) -> QAccessible.Role:
+        return QAccessible.Role.ListItem
+
+    def state(self) -> QAccessible.State:
+        state = QAccessible.State()
+        live = self.live()
+        if live is None:
+            state.invalid = True
+            return state
+        owner, area_id = live
+        state.focusable = True
+        state.selectable = True
+        selected = owner.selected_id() == area_id
+        state.selected = selected
+        state.focused = selected and owner.hasFocus()
+        state.invisible = not owner.isVisible()
+        state.readOnly = not owner.is_editable()
+        return state
+
+    def interface_cast(self, kind: QAccessible.InterfaceType) -> Shiboken.VoidPtr:  # type: ignore[override]
+        if kind == QAccessible.InterfaceType.ValueInterface:
+            return _pointer(self._value)
+        if kind == QAccessible.InterfaceType.ActionInterface:
+            return _pointer(self._actions)
+        return _NULL
+
+
+class _MapAccessible(QAccessibleWidget):
+    """The map for assistive technology: a list whose items are its areas."""
+
+    def __init__(self, owner: ContextMap) -> None:
+        super().__init__(owner, QAccessible.Role.List)
+        self._owner = weakref.ref(owner)
+
+    def _map(self) -> ContextMap | None:
+        owner = self._owner()
+        return owner if owner is not None and Shiboken.isValid(owner) else None
+
+    def childCount(self) -> int:
+        owner = self._map()
+        return len(owner.area_ids()) if owner else 0
+
+    def child(self, index: int) -> QAccessibleInterface | None:  # type: ignore[override]
+        owner = self._map()
+        ids = owner.area_ids() if owner else []
+        if owner is None or not 0 <= index < len(ids):
+            return None
+        return owner.accessible_area(ids[index])
+
+    def indexOfChild(self, child: QAccessibleInterface) -> int:
+        owner = self._map()
+        if owner is None or not isinstance(child, _AreaAccessible):
+            return -1
+        ids = owner.area_ids()
+        return ids.index(child.area_id) if child.area_id in ids else -1
+
+    def childAt(self, x: int, y: int) -> QAccessibleInterface | None:  # type: ignore[override]
+        owner = self._map()
+        if owner is None:
+            return None
+        key = owner.area_at(QPointF(owner.mapFromGlobal(QPoint(x, y))))
+        return owner.accessible_area(key) if key is not None else None
+
+    def focusChild(self) -> QAccessibleInterface | None:  # type: ignore[override]
+        owner = self._map()
+        if owner is None or not owner.hasFocus():
+            return None
+        key = owner.selected_id()
+        return owner.accessible_area(key) if key is not None else None
+
+
+def _accessible_factory(key: str, obj: QObject) -> QAccessibleInterface | None:
+    if isinstance(obj, ContextMap):
+        return obj.make_accessible()
+    return None
+
+
+QAccessible.installFactory(_accessible_factory)
+
+
+@dataclass(frozen=True)
+class _Heard:
+    """What assistive technology was last told about an area."""
+
+    name: str
+    description: str
+    share: int
+    selected: bool
+    focused: bool
+
+
+class _AccessibleAreas:
+    """The map's area interfaces, one per area id, and what AT was last told."""
+
+    def __init__(self) -> None:
+        self.items: dict[str, _AreaAccessible] = {}
+        self._heard: dict[str, _Heard] | None = None
+
+    def get(self, owner: ContextMap, area_id: str) -> _AreaAccessible:
+        interface = self.items.get(area_id)
+        if interface is None or not Shiboken.isValid(interface):
+            interface = _AreaAccessible(owner, area_id)
+            _keep(interface)
+            QAccessible.registerAccessibleInterface(interface)
+            self.items[area_id] = interface
+        return interface
+
+    def forget(self, area_ids: set[str]) -> None:
+        """Tell AT the areas went; Qt's cache deletes their interfaces with the anchors."""
+        for area_id in area_ids:
+            interface = self.items.pop(area_id)
+            if self._heard is not None:
+                self._heard.pop(area_id, None)
+            if not Shiboken.isValid(interface):
+                continue
+            if QAccessible.isActive():
+                _announce(QAccessibleEvent(interface, QAccessible.Event.ObjectDestroyed))
+            if Shiboken.isValid(interface.anchor):
+                Shiboken.delete(interface.anchor)
+
+    def sync(self, owner: ContextMap) -> None:
+        """Tell assistive technology what changed since it was last told."""
+        if not QAccessible.isActive():
+            self._heard = None  # nobody is listening: start afresh when someone is
+            return
+        focused = owner.hasFocus()
+        now = {
+            area.id: _Heard(
+                area.name,
+                owner.area_description(area.id),
+                area.share,
+                area.id == owner.selected_id(),
+                area.id == owner.selected_id() and focused,
+            )
+            for area in owner.areas
+        }
+        before, self._heard = self._heard, now
+        if before is None:
+            return
+        for area_id, heard in now.items():
+            interface = self.get(owner, area_id)
+            was = before.get(area_id)
+            if was is None:
+                _announce(QAccessibleEvent(interface, QAccessible.Event.ObjectCreated))
+                was = replace(heard, selected=False, focused=False)
+            if heard.name != was.name:
+                _announce(QAccessibleEvent(interface, QAccessible.Event.NameChanged))
+            if heard.description != was.description:
+                _announce(QAccessibleEvent(interface, QAccessible.Event.DescriptionChanged))
+            if heard.share != was.share:
+                _announce(QAccessibleValueChangeEvent(interface, heard.share / 100))
+            if (heard.selected, heard.focused) != (was.selected, was.focused):
+                changed = QAccessible.State()
+                changed.selected = heard.selected != was.selected
+                changed.focused = heard.focused != was.focused
+                _announce(QAccessibleStateChangeEvent(interface, changed))
+            if heard.selected and not was.selected:
+                _announce(QAccessibleEvent(interface, QAccessible.Event.Selection))
+            if heard.focused and not was.focused:
+                _announce(QAccessibleEvent(interface, QAccessible.Event.Focus))

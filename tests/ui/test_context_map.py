@@ -11,14 +11,24 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, SignalInstance
-from PySide6.QtGui import QColor, QFont, QHelpEvent, QImage, QKeySequence, QShortcut, QWheelEvent
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QHelpEvent,
+    QImage,
+    QKeySequence,
+    QShortcut,
+    QWheelEvent,
+)
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QToolTip, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from roth_desktop.conference.weights import MIN_SHARE, TOTAL
 from tests.helpers.common import REPO
 from ui.context_map import ContextMap, MapArea, MapLink
+from ui.i18n import language
 
 # Fictional contexts for a fictional young person.
 AREAS = [
@@ -625,3 +635,81 @@ def test_screenshot_for_a_person_to_look_at(qtbot: QtBot) -> None:
     assert (image.width(), image.height()) == (900, 560)
     colours = {image.pixel(x, y) for x in range(0, 900, 5) for y in range(0, 560, 5)}
     assert len(colours) > 20, "the picture is blank"
+
+
+def test_a_link_without_words_still_says_what_it_links(qtbot: QtBot) -> None:
+    cmap = ContextMap()
+    qtbot.addWidget(cmap)
+    cmap.set_map(AREAS[:2], [MapLink("l", "home", "school", "  ")])
+    assert cmap.area_tooltip("home").splitlines()[1] == "Linked to School and college"
+    assert cmap.area_tooltip("school").splitlines()[1] == "Linked from Home and family"
+    assert cmap.area_description("home") == "Safe. Linked to School and college."
+    assert cmap.area_description("school") == "Mixed. Linked from Home and family."
+
+
+# -- menus ----------------------------------------------------------------------------
+
+
+def open_menu(qtbot: QtBot, cmap: ContextMap, event: QContextMenuEvent) -> QMenu:
+    QApplication.sendEvent(cmap, event)  # returns at once: the menu does not block
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    qtbot.waitExposed(menu)
+    return menu
+
+
+def test_the_menu_key_opens_the_menu_over_the_selected_area(qtbot: QtBot, cmap: ContextMap) -> None:
+    cmap.select("online")
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Keyboard,
+        QPoint(1, 1),
+        cmap.mapToGlobal(QPoint(1, 1)),
+        Qt.KeyboardModifier.NoModifier,
+    )
+    menu = open_menu(qtbot, cmap, event)
+    where = cmap.area_rect("online")
+    assert where.contains(QPointF(cmap.mapFromGlobal(menu.pos())))
+    changes = record(cmap.shares_changed)
+    QTest.keyClick(menu, Qt.Key.Key_S)  # &Shrink
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
+    assert changes[-1][0]["online"] == 500
+    # The menu is gone once closed, rather than piling up under the map.
+    qtbot.waitUntil(lambda: not cmap.findChildren(QMenu))
+
+
+def test_right_click_selects_the_area_and_offers_its_menu(qtbot: QtBot, cmap: ContextMap) -> None:
+    pos = centre(cmap, "friends")
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, pos, cmap.mapToGlobal(pos), Qt.KeyboardModifier.NoModifier
+    )
+    menu = open_menu(qtbot, cmap, event)
+    assert cmap.selected_id() == "friends"
+    assert "rename" in {a.objectName() for a in menu.actions()}
+    menu.close()
+    cmap.set_editable(False)
+    QApplication.sendEvent(cmap, event)
+    assert QApplication.activePopupWidget() is None  # a read-only map has no menu
+
+
+def test_the_map_words_follow_its_windows_language(qtbot: QtBot) -> None:
+    """Without set_words the safety words are the app's own, in the window's language."""
+    if not language("cy").loaded:
+        pytest.fail("No compiled Welsh translations: run installer/translations.py release")
+    window = QWidget()
+    window.ui_language = "cy"  # type: ignore[attr-defined]
+    qtbot.addWidget(window)
+    cmap = ContextMap(window)
+    cmap.set_map(AREAS, LINKS)
+    assert cmap.describe()[2] == "Neighbourhood and public places — Anniogel — 40%"
+    assert cmap.describe()[3] == "Online and social media — Ddim yn hysbys eto — 10%"
+    assert (
+        cmap.accessibleDescription()
+        == "5 o gyd-destunau: 1 diogel, 2 anniogel, 1 cymysg, 1 ddim yn hysbys eto."
+    )
+    # The content pack's words, once given, are used as they are.
+    cmap.set_words({"unsafe": "Ddim yn ddiogel"})
+    assert cmap.describe()[2] == "Neighbourhood and public places — Ddim yn ddiogel — 40%"
+    english = ContextMap()
+    qtbot.addWidget(english)
+    english.set_map(AREAS, LINKS)
+    assert english.describe()[2] == "Neighbourhood and public places — Unsafe — 40%"
