@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from installer import translations
 from roth_desktop.conference.content_pack import default_pack
 from roth_desktop.models import (
     ContextArea,
@@ -21,6 +23,7 @@ from roth_desktop.models import (
 )
 from roth_desktop.models.agencies import Agency
 from tests.ui.test_live_conference import WAIT, _focus, _open_console, _saved
+from ui import i18n
 from ui.app import Controller
 from ui.console.window import ConsoleWindow
 from ui.participant_screen import ParticipantScreen
@@ -79,6 +82,23 @@ def _with_restricted_items(controller: Controller, console: ConsoleWindow) -> No
             ]
         )
     console.reload()
+
+
+def compiled_welsh() -> None:
+    """The compiled Welsh translations (a build output; compiled here if missing)."""
+    if not translations.qm_for("cy").exists():
+        translations.release()
+    i18n.language.cache_clear()
+    assert i18n.language("cy").loaded
+
+
+@pytest.fixture
+def welsh() -> None:
+    compiled_welsh()
+
+
+def _choose_language(screen: ParticipantScreen, code: str) -> None:
+    screen.language_box.setCurrentIndex(screen.language_box.findData(code))
 
 
 def _open_screen(qtbot: QtBot, console: ConsoleWindow) -> ParticipantScreen:
@@ -201,3 +221,45 @@ def test_blanking_and_locking_take_the_screen_away(qtbot: QtBot, unlocked: Contr
     unlocked.lock()
     qtbot.waitUntil(lambda: not shiboken6.isValid(screen) or not screen.isVisible(), timeout=WAIT)
     qtbot.waitUntil(lambda: not shiboken6.isValid(console), timeout=WAIT)
+
+
+def test_the_screens_own_words_follow_the_familys_language_not_the_chairs(
+    qtbot: QtBot, unlocked: Controller, welsh: None
+) -> None:
+    console = _open_console(qtbot, unlocked, "Tyler")
+    screen = _open_screen(qtbot, console)
+    _shows_step(qtbot, console, screen, "voices")
+    console_words = (console.windowTitle(), console.blank_button.text())
+    assert screen.windowTitle() == "Our meeting"
+    assert screen.who.itemText(0) == "Me (the young person)"
+
+    _choose_language(screen, "cy")
+    assert screen.ui_language == "cy"
+    # The chrome changes at once, in place: no rebuilt window, no pop-up.
+    assert screen.windowTitle() == "Ein cyfarfod"
+    assert screen.accessibleName() == "Sgrin y teulu"
+    assert screen.blank_button.text() == "Oedi'r sgrin (F8)"
+    assert screen.blank_button.accessibleName() == "Oedi'r sgrin (F8)"
+    assert screen.break_button.text() == "Cymryd seibiant (F9)"
+    assert screen.easy_read_box.text() == "Ffont haws ei ddarllen"
+    assert screen.easy_read_box.accessibleName() == "Ffont haws ei ddarllen"
+    assert screen.who.accessibleName() == "Geiriau pwy"
+    assert screen.language_box.accessibleName() == "Iaith / Language"
+    assert screen.who.itemText(0) == "Fi (y person ifanc)"
+    # The content pack's own Welsh words arrive with the next view.
+    qtbot.waitUntil(lambda: screen.view is not None and screen.view.language == "cy", timeout=WAIT)
+    assert screen.add_words.text() == "Ychwanegu eich geiriau"
+    assert screen.words_label.text() == "Eich geiriau chi"
+    screen.set_blank(True)
+    assert screen.blank_button.text() == "Dangos y sgrin (F8)"
+    assert screen.blank_page.text() == "Cymryd saib byr"
+    screen.set_blank(False)
+    # The chair's console stays in English.
+    assert (console.windowTitle(), console.blank_button.text()) == console_words
+
+    _choose_language(screen, "en")
+    assert screen.windowTitle() == "Our meeting"
+    assert screen.blank_button.text() == "Pause screen (F8)"
+    assert screen.who.itemText(0) == "Me (the young person)"
+    qtbot.waitUntil(lambda: screen.view is not None and screen.view.language == "en", timeout=WAIT)
+    assert screen.add_words.text() == "Add your words"
