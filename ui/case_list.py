@@ -28,19 +28,26 @@ from PySide6.QtWidgets import (
 from roth_desktop.models import Pathway
 from roth_desktop.queries import CaseRow
 from roth_desktop.validation import format_date, today
+from ui.forms import translate_words
+from ui.i18n import QT_TRANSLATE_NOOP, Translated, language, language_of
 
 Index = QModelIndex | QPersistentModelIndex
-HEADERS = ("Young person", "Age", "Pathway", "Next conference")
+HEADERS = (
+    QT_TRANSLATE_NOOP("CaseListModel", "Young person"),
+    QT_TRANSLATE_NOOP("CaseListModel", "Age"),
+    QT_TRANSLATE_NOOP("CaseListModel", "Pathway"),
+    QT_TRANSLATE_NOOP("CaseListModel", "Next conference"),
+)
 
 DUE_FILTERS = (
-    ("any", "Any time"),
-    ("14", "In the next 2 weeks"),
-    ("42", "In the next 6 weeks"),
-    ("none", "None booked"),
+    ("any", QT_TRANSLATE_NOOP("CaseListPanel", "Any time")),
+    ("14", QT_TRANSLATE_NOOP("CaseListPanel", "In the next 2 weeks")),
+    ("42", QT_TRANSLATE_NOOP("CaseListPanel", "In the next 6 weeks")),
+    ("none", QT_TRANSLATE_NOOP("CaseListPanel", "None booked")),
 )
 
 
-class CaseListModel(QAbstractTableModel):
+class CaseListModel(Translated, QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[CaseRow] = []
@@ -70,14 +77,18 @@ class CaseListModel(QAbstractTableModel):
         if column == 1:
             return "" if row.age is None else str(row.age)
         if column == 2:
-            return row.pathway.label if row.pathway else "No case"
-        return format_date(row.next_conference.date()) if row.next_conference else "None booked"
+            if row.pathway is None:
+                return self.tr("No case")
+            return translate_words(language_of(self), row.pathway.label)
+        if row.next_conference is None:
+            return self.tr("None booked")
+        return format_date(row.next_conference.date())
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return language(language_of(self)).translate("CaseListModel", HEADERS[section])
         return None
 
 
@@ -111,7 +122,7 @@ class CaseFilter(QSortFilterProxyModel):
         return self.accepts(model.rows[source_row], today())
 
 
-class CaseListPanel(QWidget):
+class CaseListPanel(Translated, QWidget):
     young_person_chosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -121,26 +132,27 @@ class CaseListPanel(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
-        self.search = QLineEdit()
+        code = language_of(self)
+        self.search = QLineEdit(self)
         self.search.setObjectName("case_search")
-        self.search.setPlaceholderText("Search by name")
-        self.search.setAccessibleName("Search young people by name")
+        self.search.setPlaceholderText(self.tr("Search by name"))
+        self.search.setAccessibleName(self.tr("Search young people by name"))
         self.search.setClearButtonEnabled(True)
-        self.pathway = QComboBox()
+        self.pathway = QComboBox(self)
         self.pathway.setObjectName("pathway_filter")
-        self.pathway.setAccessibleName("Filter by pathway")
-        self.pathway.addItem("All pathways", "")
+        self.pathway.setAccessibleName(self.tr("Filter by pathway"))
+        self.pathway.addItem(self.tr("All pathways"), "")
         for pathway in Pathway:
-            self.pathway.addItem(pathway.label, pathway.value)
-        self.due = QComboBox()
+            self.pathway.addItem(translate_words(code, pathway.label), pathway.value)
+        self.due = QComboBox(self)
         self.due.setObjectName("due_filter")
-        self.due.setAccessibleName("Filter by next conference")
+        self.due.setAccessibleName(self.tr("Filter by next conference"))
         for value, label in DUE_FILTERS:
-            self.due.addItem(label, value)
+            self.due.addItem(language(code).translate("CaseListPanel", label), value)
 
-        self.table = QTableView()
+        self.table = QTableView(self)
         self.table.setObjectName("case_table")
-        self.table.setAccessibleName("Young people")
+        self.table.setAccessibleName(self.tr("Young people"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -152,12 +164,12 @@ class CaseListPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # names get the room
-        self.count = QLabel()
+        self.count = QLabel(self)
         self.count.setObjectName("case_count")
 
         filters = QHBoxLayout()
-        for text, widget in (("&Pathway", self.pathway), ("&Due", self.due)):
-            buddy = QLabel(text)
+        for text, widget in ((self.tr("&Pathway"), self.pathway), (self.tr("&Due"), self.due)):
+            buddy = QLabel(text, self)
             buddy.setBuddy(widget)
             filters.addWidget(buddy)
             filters.addWidget(widget, 1)
@@ -196,7 +208,9 @@ class CaseListPanel(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count.setText(f"{shown} of {total} young people")
+        self.count.setText(
+            self.tr("{shown} of {total} young people").format(shown=shown, total=total)
+        )
 
     def _focus_first(self) -> None:
         if self.proxy.rowCount():

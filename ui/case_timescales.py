@@ -42,7 +42,8 @@ from roth_desktop.timescales.deadlines import (
 from roth_desktop.timescales.policy import TimescalePolicy, add_months, policy_or_defaults
 from roth_desktop.validation import format_date, today
 from ui import record_specs
-from ui.forms import RecordDialog, RecordForm, changed_values
+from ui.forms import RecordDialog, RecordForm, changed_values, translate_words
+from ui.i18n import Language, Translated, language, language_of
 from ui.record_table import (
     Column,
     RecordTableModel,
@@ -105,15 +106,17 @@ def load_case_timescales(session: Session, case_id: str) -> CaseTimescales | Non
     )
 
 
-def _item_row(item: DueItem) -> dict[str, Any]:
+# -- words: each takes the window's words (``language(language_of(widget))``) -------------
+def _item_row(item: DueItem, words: Language) -> dict[str, Any]:
     detail = item.detail
     if item.reason:
-        detail += f" Reason recorded: {item.reason}"
+        reason = words.translate("CaseTimescalesTab", "Reason recorded: {reason}")
+        detail += " " + reason.format(reason=item.reason)
     return {
         "id": f"{item.kind.value}:{item.source_id}",
         "item": item,
-        "what": item.kind.label,
-        "state": item.state.label,
+        "what": translate_words(words.code, item.kind.label),
+        "state": translate_words(words.code, item.state.label),
         "due_on": item.due_on,
         "booked_on": item.booked_on,
         "days_overdue": str(item.days_overdue) if item.days_overdue else "",
@@ -121,36 +124,52 @@ def _item_row(item: DueItem) -> dict[str, Any]:
     }
 
 
-def _visit_row(visit: dict[str, Any]) -> dict[str, Any]:
+def _visit_row(visit: dict[str, Any], words: Language) -> dict[str, Any]:
     who = visit["who_seen"] or ""
     if not visit["young_person_seen"]:
-        who = f"{who} (young person not seen)" if who else "Young person not seen"
+        if who:
+            who = words.translate("CaseTimescalesTab", "{who} (young person not seen)").format(
+                who=who
+            )
+        else:
+            who = words.translate("CaseTimescalesTab", "Young person not seen")
     return {**visit, "who": who}
 
 
-def _in_words(as_of: date, birthday: date) -> str:
+def _in_words(as_of: date, birthday: date, words: Language) -> str:
     months = (birthday.year - as_of.year) * 12 + birthday.month - as_of.month
     if birthday.day < as_of.day:
         months -= 1
+    on = format_date(birthday)
     if birthday < as_of:
-        return f"Turned 18 on {format_date(birthday)}."
+        return words.translate("CaseTimescalesTab", "Turned 18 on {date}.").format(date=on)
     if birthday == as_of:
-        return "Turns 18 today."
+        return words.translate("CaseTimescalesTab", "Turns 18 today.")
     if months < 1:
         days = (birthday - as_of).days
-        return f"Turns 18 on {format_date(birthday)}, in {days} day{'s' * (days != 1)}."
-    return f"Turns 18 on {format_date(birthday)}, in {months} month{'s' * (months != 1)}."
+        if days == 1:
+            text = words.translate("CaseTimescalesTab", "Turns 18 on {date}, in 1 day.")
+        else:
+            text = words.translate("CaseTimescalesTab", "Turns 18 on {date}, in {days} days.")
+        return text.format(date=on, days=days)
+    if months == 1:
+        text = words.translate("CaseTimescalesTab", "Turns 18 on {date}, in 1 month.")
+    else:
+        text = words.translate("CaseTimescalesTab", "Turns 18 on {date}, in {months} months.")
+    return text.format(date=on, months=months)
 
 
-def past_18_refusal(policy: TimescalePolicy) -> str:
-    return (
-        f"Local policy ({policy.source}) does not allow a plan to continue past 18. "
+def past_18_refusal(policy: TimescalePolicy, words: Language | None = None) -> str:
+    words = words or language("en")
+    return words.translate(
+        "CaseTimescalesTab",
+        "Local policy ({source}) does not allow a plan to continue past 18. "
         "If your local authority allows it, its timescales policy must say so "
-        "(plan_may_continue_past_18)."
-    )
+        "(plan_may_continue_past_18).",
+    ).format(source=policy.source)
 
 
-class CaseTimescalesTab(QWidget):
+class CaseTimescalesTab(Translated, QWidget):
     """Deadlines, visits and the transition at 18 for the case shown in the case view."""
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
@@ -159,50 +178,54 @@ class CaseTimescalesTab(QWidget):
         self.case_id: str | None = None
         self.data: CaseTimescales | None = None
 
-        self.notice = QLabel()
+        self.notice = QLabel(self)
         self.notice.setObjectName("timescales_notice")
         self.notice.setProperty("role", "notice")
         self.notice.setWordWrap(True)
         self.notice.hide()
 
         self.missed_button = button(
-            "Record why it was missed…", "record_missed_reason", self.record_missed_reason
+            self.tr("Record why it was missed…"), "record_missed_reason", self.record_missed_reason
         )
         self.missed_button.setEnabled(False)
         self.deadlines = TableSection(
-            "Deadlines on this case",
+            self.tr("Deadlines on this case"),
             [
-                Column("what", "What"),
-                Column("state", "State"),
-                Column("due_on", "Due", date_cell),
-                Column("booked_on", "Booked", date_cell),
-                Column("days_overdue", "Days overdue"),
-                Column("detail", "Detail"),
+                Column("what", self.tr("What")),
+                Column("state", self.tr("State")),
+                Column("due_on", self.tr("Due"), date_cell),
+                Column("booked_on", self.tr("Booked"), date_cell),
+                Column("days_overdue", self.tr("Days overdue")),
+                Column("detail", self.tr("Detail")),
             ],
             [self.missed_button],
+            "deadlines_on_this_case",
+            self,
         )
         self.deadlines.view.setWordWrap(True)
         self.deadlines.view.selectionModel().selectionChanged.connect(
             lambda *_: self._deadline_chosen()
         )
         self.deadlines.view.doubleClicked.connect(lambda _i: self.record_missed_reason())
-        self.summary = QLabel()
+        self.summary = QLabel(self)
         self.summary.setObjectName("timescales_summary")
         self.summary.setWordWrap(True)
 
         self.visits = TableSection(
-            "Visits",
+            self.tr("Visits"),
             [
-                Column("visited_on", "Date", date_cell),
-                Column("place", "Where"),
-                Column("who", "Who was seen"),
-                Column("seen_alone", "Seen alone", yes_no),
+                Column("visited_on", self.tr("Date"), date_cell),
+                Column("place", self.tr("Where")),
+                Column("who", self.tr("Who was seen")),
+                Column("seen_alone", self.tr("Seen alone"), yes_no),
             ],
             [
-                button("Add visit…", "add_visit", self.add_visit),
-                button("Edit…", "edit_visit", self.edit_visit),
-                button("Remove", "remove_visit", self.remove_visit),
+                button(self.tr("Add visit…"), "add_visit", self.add_visit),
+                button(self.tr("Edit…"), "edit_visit", self.edit_visit),
+                button(self.tr("Remove"), "remove_visit", self.remove_visit),
             ],
+            "visits",
+            self,
         )
         self.visits.view.doubleClicked.connect(lambda _i: self.edit_visit())
         # Where and who share the room left; the short columns keep their width.
@@ -211,12 +234,12 @@ class CaseTimescalesTab(QWidget):
                 column, QHeaderView.ResizeMode.Stretch
             )
 
-        self.transition_box = QGroupBox("Turning 18")
+        self.transition_box = QGroupBox(self.tr("Turning 18"), self)
         self.transition_box.setObjectName("transition_box")
-        self.birthday = QLabel()
+        self.birthday = QLabel(self.transition_box)
         self.birthday.setObjectName("transition_birthday")
         self.birthday.setWordWrap(True)
-        self.transition_form = RecordForm(record_specs.transition())
+        self.transition_form = RecordForm(record_specs.transition(), self.transition_box)
         self.transition_form.setObjectName("transition_form")
         self.transition_form.field_edited.connect(self._transition_edited)
         for widget in self.transition_form.widgets.values():
@@ -287,10 +310,10 @@ class CaseTimescalesTab(QWidget):
         self.visits.model.set_rows([])
         self.setEnabled(False)
         if case_id is None:
-            self.summary.setText("Open a case to see what falls due on it.")
+            self.summary.setText(self.tr("Open a case to see what falls due on it."))
             self.transition_box.hide()
             return
-        self.summary.setText("Counting the deadlines on this case…")
+        self.summary.setText(self.tr("Counting the deadlines on this case…"))
         self.reload()
 
     def reload(self) -> None:
@@ -313,38 +336,46 @@ class CaseTimescalesTab(QWidget):
         self.data = data
         self.setEnabled(data is not None)
         if data is None:
-            self.summary.setText("That case is no longer in this workspace.")
+            self.summary.setText(self.tr("That case is no longer in this workspace."))
             return
+        words = language(language_of(self))
         self.notice.setText(" ".join(data.notes))
         self.notice.setVisible(bool(data.notes))
         keep = self.deadlines.selected()
-        self.deadlines.model.set_rows([_item_row(item) for item in data.items])
+        self.deadlines.model.set_rows([_item_row(item, words) for item in data.items])
         self._reselect(self.deadlines.view, self.deadlines.model, keep, fallback=False)
         self.deadlines.view.resizeRowsToContents()
         self.summary.setText(self._summary(data))
         self.summary.setAccessibleName(self.summary.text())
         keep = self.visits.selected()
-        self.visits.model.set_rows([_visit_row(v) for v in data.visits])
+        self.visits.model.set_rows([_visit_row(v, words) for v in data.visits])
         self._reselect(self.visits.view, self.visits.model, keep, fallback=True)
         self._render_transition(data)
         self._deadline_chosen()
         self._fit_split()
 
-    @staticmethod
-    def _summary(data: CaseTimescales) -> str:
+    def _summary(self, data: CaseTimescales) -> str:
         if data.case.get("closed_on") and data.case["closed_on"] <= data.as_of:
-            return "This case is closed: nothing falls due on it."
+            return self.tr("This case is closed: nothing falls due on it.")
         if not data.items:
-            return f"Nothing falls due on this case in the next {LOOK_AHEAD_DAYS} days."
+            return self.tr("Nothing falls due on this case in the next {days} days.").format(
+                days=LOOK_AHEAD_DAYS
+            )
         missed = sum(1 for i in data.items if i.state in (DueState.OVERDUE, DueState.LATE))
         soon = sum(1 for i in data.items if i.state in (DueState.DUE_TODAY, DueState.DUE_SOON))
-        parts = [f"{missed} overdue or late"] if missed else ["nothing overdue"]
-        if soon:
-            parts.append(f"{soon} due within {data.policy.due_soon_days} days")
-        text = "; ".join(parts)
+        if missed and soon:
+            text = self.tr("{missed} overdue or late; {soon} due within {days} days.")
+        elif missed:
+            text = self.tr("{missed} overdue or late.")
+        elif soon:
+            text = self.tr("Nothing overdue; {soon} due within {days} days.")
+        else:
+            text = self.tr("Nothing overdue.")
+        counted = self.tr("Counted on the timescales policy ({source}), up to {ahead} days ahead.")
         return (
-            f"{text[0].upper()}{text[1:]}. Counted on the timescales policy "
-            f"({data.policy.source}), up to {LOOK_AHEAD_DAYS} days ahead."
+            text.format(missed=missed, soon=soon, days=data.policy.due_soon_days)
+            + " "
+            + counted.format(source=data.policy.source, ahead=LOOK_AHEAD_DAYS)
         )
 
     @staticmethod
@@ -363,14 +394,18 @@ class CaseTimescalesTab(QWidget):
         birthday = data.birthday
         if birthday is None:
             self.birthday.setText(
-                "Add the date of birth on the Young person tab to see when they turn 18."
+                self.tr("Add the date of birth on the Young person tab to see when they turn 18.")
             )
             self.transition_form.hide()
             return
-        allowed = "may" if data.policy.plan_may_continue_past_18 else "may not"
-        rule = f"Local policy ({data.policy.source}): plans {allowed} continue past 18."
+        words = language(language_of(self))
+        if data.policy.plan_may_continue_past_18:
+            rule = self.tr("Local policy ({source}): plans may continue past 18.")
+        else:
+            rule = self.tr("Local policy ({source}): plans may not continue past 18.")
+        rule = rule.format(source=data.policy.source)
         if data.transition_due():
-            text = f"{_in_words(data.as_of, birthday)} {rule}"
+            text = f"{_in_words(data.as_of, birthday, words)} {rule}"
             self.transition_form.show()
             values = dict(data.case)
             for spec in self.transition_form.specs:
@@ -380,10 +415,10 @@ class CaseTimescalesTab(QWidget):
         else:
             months = data.policy.transition_warning_months
             from_day = add_months(birthday, -months)
-            text = (
-                f"{_in_words(data.as_of, birthday)} Transition planning starts here on "
-                f"{format_date(from_day)}, {months} months before."
-            )
+            starts = self.tr(
+                "Transition planning starts here on {date}, {months} months before."
+            ).format(date=format_date(from_day), months=months)
+            text = f"{_in_words(data.as_of, birthday, words)} {starts}"
             self.transition_form.hide()
         self.birthday.setText(text)
         self.birthday.setAccessibleName(text)
@@ -438,7 +473,7 @@ class CaseTimescalesTab(QWidget):
             )
 
         defaults = {"visited_on": today(), "young_person_seen": True, "professional_id": ""}
-        self._visit_dialog("Add visit", defaults, save)
+        self._visit_dialog(self.tr("Add visit"), defaults, save)
 
     def edit_visit(self) -> None:
         visit = self.visits.selected()
@@ -454,7 +489,7 @@ class CaseTimescalesTab(QWidget):
             changed = changed_values(values, current)
             self.store.update("visit", current["id"], changed, "visit", failed=failed, done=done)
 
-        self._visit_dialog("Edit visit", current, save)
+        self._visit_dialog(self.tr("Edit visit"), current, save)
 
     def remove_visit(self) -> None:
         visit = self.visits.selected()
@@ -492,7 +527,8 @@ class CaseTimescalesTab(QWidget):
         ticking = field == "continues_past_18" and value and not data.case["continues_past_18"]
         if ticking and not data.policy.plan_may_continue_past_18:
             form.set_values({"continues_past_18": False})
-            form.show_problems({"continues_past_18": past_18_refusal(data.policy)})
+            refusal = past_18_refusal(data.policy, language(language_of(self)))
+            form.show_problems({"continues_past_18": refusal})
             return
         # The tick and its reason are one decision, saved together so the record never
         # holds one without the other; the core refuses a tick with no reason.

@@ -22,14 +22,21 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from roth_desktop.errors import ValidationError
-from roth_desktop.models import AttendanceStatus, AttendeeRole, ConferenceKind, Pathway
+from roth_desktop.models import (
+    AttendanceStatus,
+    AttendeeRole,
+    ConferenceKind,
+    ConferenceStatus,
+    Pathway,
+)
 from roth_desktop.queries import CaseDetail, agency_choices, case_detail, professional_choices
 from roth_desktop.validation import age_on, format_date, today
 from ui import record_specs
 from ui.case_timescales import CaseTimescalesTab
 from ui.console.window import ConsoleWindow
 from ui.export_dialogs import ConferenceExportDialog
-from ui.forms import FieldSpec, RecordDialog, RecordForm, changed_values
+from ui.forms import FieldSpec, RecordDialog, RecordForm, changed_values, translate_words
+from ui.i18n import Translated, language_of
 from ui.record_table import (
     Column,
     RecordTableModel,
@@ -43,7 +50,7 @@ from ui.store import Store
 from ui.widgets import button
 
 
-class CaseView(QWidget):
+class CaseView(Translated, QWidget):
     loaded = Signal(str)  # young person id, once the view shows them
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
@@ -52,110 +59,124 @@ class CaseView(QWidget):
         self.detail: CaseDetail | None = None
         self.young_person_id: str | None = None
 
-        self.header = QLabel("Choose a young person from the list, or add one with Ctrl+N.")
+        self.header = QLabel(
+            self.tr("Choose a young person from the list, or add one with Ctrl+N."), self
+        )
         self.header.setObjectName("case_header")
         self.header.setWordWrap(True)
         self.header.setProperty("role", "heading")
 
-        self.tabs = QTabWidget()
+        self.tabs = QTabWidget(self)
         self.tabs.setObjectName("case_tabs")
-        self.tabs.setAccessibleName("Case sections")
+        self.tabs.setAccessibleName(self.tr("Case sections"))
 
-        self.person_form = RecordForm(record_specs.young_person())
+        self.person_form = RecordForm(record_specs.young_person(), self)
         self.person_form.setObjectName("young_person_form")
         self.person_form.field_edited.connect(self._person_edited)
-        self.tabs.addTab(self.person_form, "&Young person")
+        self.tabs.addTab(self.person_form, self.tr("&Young person"))
 
         self.family = TableSection(
-            "Family and network",
+            self.tr("Family and network"),
             [
-                Column("name", "Name"),
-                Column("relationship_to_young_person", "Relationship"),
-                Column("parental_responsibility", "Parental responsibility", yes_no),
-                Column("plan_partner", "Plan partner", yes_no),
-                Column("phone", "Phone"),
+                Column("name", self.tr("Name")),
+                Column("relationship_to_young_person", self.tr("Relationship")),
+                Column("parental_responsibility", self.tr("Parental responsibility"), yes_no),
+                Column("plan_partner", self.tr("Plan partner"), yes_no),
+                Column("phone", self.tr("Phone")),
             ],
             [
-                button("Add family member…", "add_family", self.add_family_member),
-                button("Edit…", "edit_family", self.edit_family_member),
-                button("Remove", "remove_family", self.remove_family_member),
+                button(self.tr("Add family member…"), "add_family", self.add_family_member),
+                button(self.tr("Edit…"), "edit_family", self.edit_family_member),
+                button(self.tr("Remove"), "remove_family", self.remove_family_member),
             ],
+            "family_and_network",
+            self,
         )
         self.family.view.doubleClicked.connect(lambda _i: self.edit_family_member())
-        self.tabs.addTab(self.family, "&Family and network")
+        self.tabs.addTab(self.family, self.tr("&Family and network"))
 
-        case_page = QWidget()
-        self.case_form = RecordForm(record_specs.case())
+        case_page = QWidget(self)
+        self.case_form = RecordForm(record_specs.case(), case_page)
         self.case_form.setObjectName("case_form")
         self.case_form.field_edited.connect(self._case_edited)
-        self.open_case_button = button("Open a case…", "open_case", self.open_case)
+        self.open_case_button = button(self.tr("Open a case…"), "open_case", self.open_case)
         self.transfers = TableSection(
-            "Pathway transfers",
+            self.tr("Pathway transfers"),
             [
-                Column("transferred_on", "Date", date_cell),
-                Column("from_pathway", "From", label_of(Pathway)),
-                Column("to_pathway", "To", label_of(Pathway)),
-                Column("reason", "Reason"),
+                Column("transferred_on", self.tr("Date"), date_cell),
+                Column("from_pathway", self.tr("From"), label_of(Pathway)),
+                Column("to_pathway", self.tr("To"), label_of(Pathway)),
+                Column("reason", self.tr("Reason")),
             ],
-            [button("Transfer pathway…", "transfer_pathway", self.transfer_pathway)],
+            [button(self.tr("Transfer pathway…"), "transfer_pathway", self.transfer_pathway)],
+            "pathway_transfers",
+            case_page,
         )
         case_layout = QVBoxLayout(case_page)
         case_layout.addWidget(self.case_form)
         case_layout.addWidget(self.open_case_button)
         case_layout.addWidget(self.transfers, 1)
-        self.tabs.addTab(case_page, "C&ase")
+        self.tabs.addTab(case_page, self.tr("C&ase"))
 
         self.professionals = TableSection(
-            "Professionals",
+            self.tr("Professionals"),
             [
-                Column("name", "Name"),
-                Column("role_in_case", "Part in this case"),
-                Column("agency", "Agency"),
-                Column("job_title", "Job title"),
-                Column("email", "Email"),
+                Column("name", self.tr("Name")),
+                Column("role_in_case", self.tr("Part in this case")),
+                Column("agency", self.tr("Agency")),
+                Column("job_title", self.tr("Job title")),
+                Column("email", self.tr("Email")),
             ],
             [
-                button("Add to case…", "add_professional", self.add_professional),
-                button("Remove from case", "remove_professional", self.remove_professional),
-                button("New professional…", "new_professional", self.new_professional),
-                button("New agency…", "new_agency", self.new_agency),
+                button(self.tr("Add to case…"), "add_professional", self.add_professional),
+                button(
+                    self.tr("Remove from case"), "remove_professional", self.remove_professional
+                ),
+                button(self.tr("New professional…"), "new_professional", self.new_professional),
+                button(self.tr("New agency…"), "new_agency", self.new_agency),
             ],
+            "professionals",
+            self,
         )
-        self.tabs.addTab(self.professionals, "&Professionals")
+        self.tabs.addTab(self.professionals, self.tr("&Professionals"))
 
-        conference_page = QWidget()
+        conference_page = QWidget(self)
         self.conferences = TableSection(
-            "Conferences",
+            self.tr("Conferences"),
             [
-                Column("starts_at", "Date", datetime_cell),
-                Column("kind", "Type", label_of(ConferenceKind)),
-                Column("status", "Status", lambda v: "Agreed" if v == "agreed" else "Draft"),
-                Column("chair_name", "Chair"),
-                Column("location", "Where"),
+                Column("starts_at", self.tr("Date"), datetime_cell),
+                Column("kind", self.tr("Type"), label_of(ConferenceKind)),
+                Column("status", self.tr("Status"), label_of(ConferenceStatus)),
+                Column("chair_name", self.tr("Chair")),
+                Column("location", self.tr("Where")),
             ],
             [
-                button("Add conference…", "add_conference", self.add_conference),
-                button("Edit conference…", "edit_conference", self.edit_conference),
-                button("&Run conference", "run_conference", self.run_conference),
-                button("&Print or export…", "export_conference", self.export_conference),
+                button(self.tr("Add conference…"), "add_conference", self.add_conference),
+                button(self.tr("Edit conference…"), "edit_conference", self.edit_conference),
+                button(self.tr("&Run conference"), "run_conference", self.run_conference),
+                button(self.tr("&Print or export…"), "export_conference", self.export_conference),
             ],
+            "conferences",
+            conference_page,
         )
         self.conferences.view.doubleClicked.connect(lambda _i: self.edit_conference())
         self.attendance = TableSection(
-            "Attendance at the selected conference",
+            self.tr("Attendance at the selected conference"),
             [
-                Column("name", "Name"),
-                Column("role", "Role", label_of(AttendeeRole)),
-                Column("organisation", "Organisation"),
-                Column("status", "Attendance", label_of(AttendanceStatus)),
-                Column("arrived_at", "Arrived", datetime_cell),
-                Column("left_at", "Left", datetime_cell),
+                Column("name", self.tr("Name")),
+                Column("role", self.tr("Role"), label_of(AttendeeRole)),
+                Column("organisation", self.tr("Organisation")),
+                Column("status", self.tr("Attendance"), label_of(AttendanceStatus)),
+                Column("arrived_at", self.tr("Arrived"), datetime_cell),
+                Column("left_at", self.tr("Left"), datetime_cell),
             ],
             [
-                button("Add attendee…", "add_attendee", self.add_attendee),
-                button("Edit attendee…", "edit_attendee", self.edit_attendee),
-                button("Remove attendee", "remove_attendee", self.remove_attendee),
+                button(self.tr("Add attendee…"), "add_attendee", self.add_attendee),
+                button(self.tr("Edit attendee…"), "edit_attendee", self.edit_attendee),
+                button(self.tr("Remove attendee"), "remove_attendee", self.remove_attendee),
             ],
+            "attendance_at_the_selected_conference",
+            conference_page,
         )
         self.attendance.view.doubleClicked.connect(lambda _i: self.edit_attendee())
         self.conferences.view.selectionModel().currentRowChanged.connect(
@@ -164,12 +185,12 @@ class CaseView(QWidget):
         conf_layout = QVBoxLayout(conference_page)
         conf_layout.addWidget(self.conferences, 1)
         conf_layout.addWidget(self.attendance, 1)
-        self.tabs.addTab(conference_page, "Co&nferences")
+        self.tabs.addTab(conference_page, self.tr("Co&nferences"))
 
-        self.timescales = CaseTimescalesTab(store)
+        self.timescales = CaseTimescalesTab(store, self)
         self.timescales.setObjectName("case_timescales")
         # Alt+T and Alt+C belong to the main window's Today and Cases.
-        self.tabs.addTab(self.timescales, "Ti&mescales")
+        self.tabs.addTab(self.timescales, self.tr("Ti&mescales"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
@@ -197,13 +218,16 @@ class CaseView(QWidget):
         self.detail = detail
         self.tabs.setEnabled(detail is not None)
         if detail is None:
-            self.header.setText("That young person is no longer in this workspace.")
+            self.header.setText(self.tr("That young person is no longer in this workspace."))
             return
         yp = detail.young_person
         name = f"{yp['preferred_name'] or yp['first_name']} {yp['last_name']}"
         age = f", {age_on(yp['date_of_birth'], today())}" if yp["date_of_birth"] else ""
         case = detail.case
-        pathway = Pathway(case["pathway"]).label if case else "no open case"
+        if case:
+            pathway = translate_words(language_of(self), Pathway(case["pathway"]).label)
+        else:
+            pathway = self.tr("no open case")
         upcoming = [
             c
             for c in detail.conferences
@@ -212,7 +236,9 @@ class CaseView(QWidget):
         next_conf = ""
         if upcoming:
             soonest = min(c["starts_at"] for c in upcoming)
-            next_conf = f" · next conference {format_date(soonest.date())}"
+            next_conf = " · " + self.tr("next conference {date}").format(
+                date=format_date(soonest.date())
+            )
         self.header.setText(f"<h2>{name}{age}</h2>{pathway}{next_conf}")
         self.header.setAccessibleName(f"{name}{age}. {pathway}{next_conf}")
         self.person_form.set_values(yp)
@@ -317,7 +343,7 @@ class CaseView(QWidget):
         if self.detail is None:
             return None
         return self._create_dialog(
-            "Add family member",
+            self.tr("Add family member"),
             "family_member",
             record_specs.family_member(),
             {"plan_partner": True},
@@ -330,7 +356,7 @@ class CaseView(QWidget):
         if member is None:
             return None
         return self._edit_dialog(
-            "Edit family member",
+            self.tr("Edit family member"),
             "family_member",
             record_specs.family_member(),
             member,
@@ -346,7 +372,7 @@ class CaseView(QWidget):
         if self.detail is None:
             return None
         return self._create_dialog(
-            "Open a case",
+            self.tr("Open a case"),
             "case_episode",
             record_specs.new_case(),
             {"pathway": Pathway.ROTH.value, "opened_on": today()},
@@ -365,7 +391,8 @@ class CaseView(QWidget):
             failed: Callable[[BaseException], None],
         ) -> None:
             if not values["transferred_on"]:
-                failed(ValidationError({"transferred_on": "Enter the date of the transfer."}))
+                problem = self.tr("Enter the date of the transfer.")
+                failed(ValidationError({"transferred_on": problem}))
                 return
             self.store.transfer(
                 case_id,
@@ -377,7 +404,7 @@ class CaseView(QWidget):
             )
 
         return self._dialog(
-            "Transfer pathway", record_specs.transfer(), {"transferred_on": today()}, save
+            self.tr("Transfer pathway"), record_specs.transfer(), {"transferred_on": today()}, save
         )
 
     def _with_choices(
@@ -394,7 +421,7 @@ class CaseView(QWidget):
         self._with_choices(
             professional_choices,
             lambda choices: self._create_dialog(
-                "Add a professional to this case",
+                self.tr("Add a professional to this case"),
                 "case_professional",
                 record_specs.case_professional(choices),
                 {},
@@ -412,7 +439,7 @@ class CaseView(QWidget):
         self._with_choices(
             agency_choices,
             lambda choices: self._create_dialog(
-                "New professional",
+                self.tr("New professional"),
                 "professional",
                 record_specs.professional(choices),
                 {},
@@ -422,7 +449,9 @@ class CaseView(QWidget):
         )
 
     def new_agency(self) -> RecordDialog:
-        return self._create_dialog("New agency", "agency", record_specs.agency(), {}, {}, "agency")
+        return self._create_dialog(
+            self.tr("New agency"), "agency", record_specs.agency(), {}, {}, "agency"
+        )
 
     def add_conference(self) -> None:
         if self.detail is None or self.detail.case is None:
@@ -437,7 +466,7 @@ class CaseView(QWidget):
         self._with_choices(
             professional_choices,
             lambda chairs: self._create_dialog(
-                "Add conference",
+                self.tr("Add conference"),
                 "conference",
                 record_specs.conference(chairs),
                 defaults,
@@ -455,7 +484,7 @@ class CaseView(QWidget):
         self._with_choices(
             professional_choices,
             lambda chairs: self._edit_dialog(
-                "Edit conference",
+                self.tr("Edit conference"),
                 "conference",
                 record_specs.conference(chairs),
                 current,
@@ -493,7 +522,7 @@ class CaseView(QWidget):
         if conference is None:
             return None
         return self._create_dialog(
-            "Add attendee",
+            self.tr("Add attendee"),
             "attendance",
             record_specs.attendance(),
             {"status": "invited"},
@@ -506,7 +535,7 @@ class CaseView(QWidget):
         if attendee is None:
             return None
         return self._edit_dialog(
-            "Edit attendee", "attendance", record_specs.attendance(), attendee, "attendee"
+            self.tr("Edit attendee"), "attendance", record_specs.attendance(), attendee, "attendee"
         )
 
     def remove_attendee(self) -> None:

@@ -61,6 +61,8 @@ from roth_desktop.timescales.policy import (
     policy_or_defaults,
 )
 from roth_desktop.validation import format_date, today
+from ui.forms import translate_words
+from ui.i18n import QT_TRANSLATE_NOOP, Language, Translated, language, language_of
 from ui.missed_reason import MissedReasonDialog
 from ui.record_table import Column, record_table
 from ui.store import Store
@@ -71,20 +73,54 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 MISSED = frozenset({DueState.OVERDUE, DueState.LATE})
 SOON = frozenset({DueState.DUE_TODAY, DueState.DUE_SOON})
 COLUMNS = (
-    "State",
-    "What",
-    "Young person",
-    "Due",
-    "Days overdue",
-    "Booked or done",
-    "Detail",
-    "Agency",
+    QT_TRANSLATE_NOOP("DueModel", "State"),
+    QT_TRANSLATE_NOOP("DueModel", "What"),
+    QT_TRANSLATE_NOOP("DueModel", "Young person"),
+    QT_TRANSLATE_NOOP("DueModel", "Due"),
+    QT_TRANSLATE_NOOP("DueModel", "Days overdue"),
+    QT_TRANSLATE_NOOP("DueModel", "Booked or done"),
+    QT_TRANSLATE_NOOP("DueModel", "Detail"),
+    QT_TRANSLATE_NOOP("DueModel", "Agency"),
 )
 DETAIL_COLUMN = COLUMNS.index("Detail")
 # Bold on the state and the days overdue, not the whole row: when most rows are
 # missed, a page of bold would no longer pick anything out.
 BOLD_COLUMNS = frozenset({COLUMNS.index("State"), COLUMNS.index("Days overdue")})
 DATE_CHECK_MS = 60_000  # past midnight, "today" moves on even if nobody saves anything
+
+# Day and month names in the window's language (strftime would follow the OS locale).
+WEEKDAYS = (
+    QT_TRANSLATE_NOOP("Dashboard", "Monday"),
+    QT_TRANSLATE_NOOP("Dashboard", "Tuesday"),
+    QT_TRANSLATE_NOOP("Dashboard", "Wednesday"),
+    QT_TRANSLATE_NOOP("Dashboard", "Thursday"),
+    QT_TRANSLATE_NOOP("Dashboard", "Friday"),
+    QT_TRANSLATE_NOOP("Dashboard", "Saturday"),
+    QT_TRANSLATE_NOOP("Dashboard", "Sunday"),
+)
+WEEKDAYS_SHORT = (
+    QT_TRANSLATE_NOOP("Dashboard", "Mon"),
+    QT_TRANSLATE_NOOP("Dashboard", "Tue"),
+    QT_TRANSLATE_NOOP("Dashboard", "Wed"),
+    QT_TRANSLATE_NOOP("Dashboard", "Thu"),
+    QT_TRANSLATE_NOOP("Dashboard", "Fri"),
+    QT_TRANSLATE_NOOP("Dashboard", "Sat"),
+    QT_TRANSLATE_NOOP("Dashboard", "Sun"),
+)
+MONTHS = (
+    QT_TRANSLATE_NOOP("Dashboard", "January"),
+    QT_TRANSLATE_NOOP("Dashboard", "February"),
+    QT_TRANSLATE_NOOP("Dashboard", "March"),
+    QT_TRANSLATE_NOOP("Dashboard", "April"),
+    QT_TRANSLATE_NOOP("Dashboard", "May"),
+    QT_TRANSLATE_NOOP("Dashboard", "June"),
+    QT_TRANSLATE_NOOP("Dashboard", "July"),
+    QT_TRANSLATE_NOOP("Dashboard", "August"),
+    QT_TRANSLATE_NOOP("Dashboard", "September"),
+    QT_TRANSLATE_NOOP("Dashboard", "October"),
+    QT_TRANSLATE_NOOP("Dashboard", "November"),
+    QT_TRANSLATE_NOOP("Dashboard", "December"),
+)
 
 
 # -- loading (on the worker) -----------------------------------------------------------------
@@ -130,45 +166,70 @@ def load_dashboard(session: Session, as_of: date) -> DashboardData:
 
 
 # -- words -------------------------------------------------------------------------------------
+# Each takes the window's words (``language(language_of(widget))``).
 def who(name: str, initials: str) -> str:
     return f"{name} ({initials})"
 
 
-def state_words(item: DueItem) -> str:
+def state_words(item: DueItem, words: Language) -> str:
     if item.state == DueState.OVERDUE and item.reason:
-        return "Overdue (reason recorded)"
-    return item.state.label
+        return words.translate("Dashboard", "Overdue (reason recorded)")
+    return translate_words(words.code, item.state.label)
 
 
-def overdue_words(item: DueItem) -> str:
+def overdue_words(item: DueItem, words: Language) -> str:
     if not item.days_overdue:
         return ""
-    days = "1 day" if item.days_overdue == 1 else f"{item.days_overdue} days"
-    return f"{days} ({item.working_days_overdue} working)"
+    if item.days_overdue == 1:
+        text = words.translate("Dashboard", "1 day ({working} working)")
+    else:
+        text = words.translate("Dashboard", "{days} days ({working} working)")
+    return text.format(days=item.days_overdue, working=item.working_days_overdue)
 
 
-def booked_words(item: DueItem) -> str:
+def booked_words(item: DueItem, words: Language) -> str:
     if item.done_on is not None:
-        return f"Done {format_date(item.done_on)}"
+        return words.translate("Dashboard", "Done {date}").format(date=format_date(item.done_on))
     return format_date(item.booked_on)
 
 
-def soon_caption(policy: TimescalePolicy) -> str:
+def soon_caption(policy: TimescalePolicy, words: Language) -> str:
     days = policy.due_soon_days
-    return "Due this fortnight" if days == 14 else f"Due in the next {days} days"
+    if days == 14:
+        return words.translate("Dashboard", "Due this fortnight")
+    return words.translate("Dashboard", "Due in the next {days} days").format(days=days)
 
 
-def birthday_words(item: DueItem, as_of: date) -> str:
+def birthday_words(item: DueItem, as_of: date, words: Language) -> str:
     days = (item.due_on - as_of).days
+    on = format_date(item.due_on)
+    if days == 1:
+        return words.translate("Dashboard", "Tomorrow")
     if days > 0:
-        return f"{format_date(item.due_on)} (in {days} days)" if days != 1 else "Tomorrow"
+        return words.translate("Dashboard", "{date} (in {days} days)").format(date=on, days=days)
     if days == 0:
-        return "Today"
-    return f"{format_date(item.due_on)} (already 18)"
+        return words.translate("Dashboard", "Today")
+    return words.translate("Dashboard", "{date} (already 18)").format(date=on)
+
+
+def short_when(when: datetime, words: Language) -> str:
+    """Mon 03/03/2025 10:00, in the window's language."""
+    weekday = words.translate("Dashboard", WEEKDAYS_SHORT[when.weekday()])
+    return f"{weekday} {format_date(when.date())} {when:%H:%M}"
+
+
+def long_date(day: date, words: Language) -> str:
+    """Monday 3 March 2025, in the window's language."""
+    return words.translate("Dashboard", "{weekday} {day} {month} {year}").format(
+        weekday=words.translate("Dashboard", WEEKDAYS[day.weekday()]),
+        day=day.day,
+        month=words.translate("Dashboard", MONTHS[day.month - 1]),
+        year=day.year,
+    )
 
 
 # -- the due table ----------------------------------------------------------------------------
-class DueModel(QAbstractTableModel):
+class DueModel(Translated, QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.items: list[DueItem] = []
@@ -190,22 +251,21 @@ class DueModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
         return 0 if parent.isValid() else len(COLUMNS)
 
-    @staticmethod
-    def text(item: DueItem, column: int) -> str:
+    def text(self, item: DueItem, column: int) -> str:
+        words = language(language_of(self))
         values = (
-            state_words(item),
-            item.kind.label,
+            state_words(item, words),
+            translate_words(words.code, item.kind.label),
             who(item.name, item.initials),
             format_date(item.due_on),
-            overdue_words(item),
-            booked_words(item),
+            overdue_words(item, words),
+            booked_words(item, words),
             item.detail,
             item.agency,
         )
         return values[column]
 
-    @staticmethod
-    def sort_key(item: DueItem, column: int) -> Any:
+    def sort_key(self, item: DueItem, column: int) -> Any:
         if column == 0:
             return (item.state not in MISSED, item.state != DueState.DUE_TODAY, -item.days_overdue)
         if column == 3:
@@ -215,7 +275,7 @@ class DueModel(QAbstractTableModel):
         if column == 5:
             booked = item.done_on or item.booked_on
             return booked.toordinal() if booked else 0
-        return DueModel.text(item, column).lower()
+        return self.text(item, column).lower()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -234,17 +294,19 @@ class DueModel(QAbstractTableModel):
             return self._missed_icon
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == DETAIL_COLUMN:
-                extra = f"\nReason recorded: {item.reason}" if item.reason else ""
-                return item.detail + extra
+                if not item.reason:
+                    return item.detail
+                extra = self.tr("Reason recorded: {reason}").format(reason=item.reason)
+                return f"{item.detail}\n{extra}"
             if column == 0 and item.needs_reason:
-                return "Missed, and nobody has recorded why yet."
+                return self.tr("Missed, and nobody has recorded why yet.")
         return None
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return language(language_of(self)).translate("DueModel", COLUMNS[section])
         return None
 
 
@@ -283,11 +345,11 @@ class DueFilter(QSortFilterProxyModel):
 
 
 # -- small pieces ------------------------------------------------------------------------------
-class CountTile(QFrame):
+class CountTile(Translated, QFrame):
     """A number with its caption; a screen reader hears both as one name."""
 
-    def __init__(self, caption: str, name: str) -> None:
-        super().__init__()
+    def __init__(self, caption: str, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.setObjectName(name)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.caption = caption
@@ -309,7 +371,10 @@ class CountTile(QFrame):
             self.label.setText(caption)
         shown = "…" if count is None else str(count)
         self.number.setText(shown)
-        name = f"{self.caption}: {'loading' if count is None else count}"
+        if count is None:
+            name = self.tr("{caption}: loading").format(caption=self.caption)
+        else:
+            name = self.tr("{caption}: {count}").format(caption=self.caption, count=count)
         for widget in (self, self.number, self.label):
             widget.setAccessibleName(name)
 
@@ -343,7 +408,7 @@ def _section(heading: QLabel, *widgets: QWidget) -> QWidget:
 
 
 # -- the view --------------------------------------------------------------------------------------
-class Dashboard(QWidget):
+class Dashboard(Translated, QWidget):
     young_person_chosen = Signal(str)
     conflicts_requested = Signal()
     loaded = Signal()  # after each reload has been drawn
@@ -355,14 +420,14 @@ class Dashboard(QWidget):
         self.data: DashboardData | None = None
         self._generation = 0
 
-        self.title = _heading("Today", "dashboard_title")
+        self.title = _heading(self.tr("Today"), "dashboard_title")
 
         # Counts.
-        self.overdue_tile = CountTile("Overdue or late", "tile_overdue")
-        self.soon_tile = CountTile("Due this fortnight", "tile_due_soon")
-        self.reason_tile = CountTile("Reason still to record", "tile_reason_needed")
-        self.week_tile = CountTile("Conferences this week", "tile_week")
-        self.turning_tile = CountTile("Turning 18 soon", "tile_turning_18")
+        self.overdue_tile = CountTile(self.tr("Overdue or late"), "tile_overdue", self)
+        self.soon_tile = CountTile(self.tr("Due this fortnight"), "tile_due_soon", self)
+        self.reason_tile = CountTile(self.tr("Reason still to record"), "tile_reason_needed", self)
+        self.week_tile = CountTile(self.tr("Conferences this week"), "tile_week", self)
+        self.turning_tile = CountTile(self.tr("Turning 18 soon"), "tile_turning_18", self)
         tiles = QHBoxLayout()
         for tile in (
             self.overdue_tile,
@@ -379,6 +444,7 @@ class Dashboard(QWidget):
             label = QLabel()
             label.setObjectName(f"count_{kind.value}")
             label.setTextFormat(Qt.TextFormat.RichText)
+            label.setWordWrap(True)  # longer words (Welsh, larger text) wrap, not widen the window
             self.kind_counts[kind] = label
             kinds.addWidget(label, 0, column)
         self._show_kind_counts(None)
@@ -387,7 +453,7 @@ class Dashboard(QWidget):
         self.warning.setObjectName("dashboard_warning")
         self.warning.setProperty("role", "error")
         self.warning.setWordWrap(True)
-        self.warning.setAccessibleName("Warnings")
+        self.warning.setAccessibleName(self.tr("Warnings"))
         self.warning.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.warning.hide()
 
@@ -396,9 +462,11 @@ class Dashboard(QWidget):
         self.conflicts_line.setObjectName("dashboard_conflicts")
         self.conflicts_line.setProperty("role", "notice")
         self.conflicts_button = button(
-            "Resolve conflicts…", "dashboard_resolve_conflicts", self.conflicts_requested.emit
+            self.tr("Resolve conflicts…"),
+            "dashboard_resolve_conflicts",
+            self.conflicts_requested.emit,
         )
-        self.conflicts_button.setAccessibleDescription("Opens the conflicts view")
+        self.conflicts_button.setAccessibleDescription(self.tr("Opens the conflicts view"))
         self.conflicts_row = QWidget()
         self.conflicts_row.setObjectName("dashboard_conflicts_row")
         conflicts_layout = QHBoxLayout(self.conflicts_row)
@@ -409,73 +477,77 @@ class Dashboard(QWidget):
         self.conflicts_row.hide()
 
         # This week's conferences.
-        self.week_heading = _heading("This week's conferences", "week_heading")
+        self.week_heading = _heading(self.tr("This week's conferences"), "week_heading")
         self.week_view, self.week_model = record_table(
-            "This week's conferences",
+            self.tr("This week's conferences"),
             [
-                Column("when", "When"),
-                Column("kind", "Type"),
-                Column("who", "Young person"),
-                Column("held", "Held or booked"),
-                Column("agreed", "Agreed"),
-                Column("where", "Where"),
+                Column("when", self.tr("When")),
+                Column("kind", self.tr("Type")),
+                Column("who", self.tr("Young person")),
+                Column("held", self.tr("Held or booked")),
+                Column("agreed", self.tr("Agreed")),
+                Column("where", self.tr("Where")),
             ],
+            "week_table",
+            self,
         )
-        self.week_view.setObjectName("week_table")
         self.week_view.activated.connect(self._activated)
 
         # Turning 18.
-        self.turning_heading = _heading("Turning 18 soon", "turning_heading")
+        self.turning_heading = _heading(self.tr("Turning 18 soon"), "turning_heading")
         self.turning_view, self.turning_model = record_table(
-            "Turning 18 soon",
+            self.tr("Turning 18 soon"),
             [
-                Column("who", "Young person"),
-                Column("birthday", "18 on"),
-                Column("detail", "Transition plan"),
+                Column("who", self.tr("Young person")),
+                Column("birthday", self.tr("18 on")),
+                Column("detail", self.tr("Transition plan")),
             ],
+            "turning_18_table",
+            self,
         )
-        self.turning_view.setObjectName("turning_18_table")
         self.turning_view.activated.connect(self._activated)
 
         # Due and overdue, with filters.
-        self.due_heading = _heading("Due and overdue", "due_heading")
-        self.search = QLineEdit()
+        self.due_heading = _heading(self.tr("Due and overdue"), "due_heading")
+        self.search = QLineEdit(self)
         self.search.setObjectName("dashboard_search")
-        self.search.setPlaceholderText("Initials or name")
-        self.search.setAccessibleName("Filter by initials or name")
+        self.search.setPlaceholderText(self.tr("Initials or name"))
+        self.search.setAccessibleName(self.tr("Filter by initials or name"))
         self.search.setClearButtonEnabled(True)
-        self.kind = QComboBox()
+        self.kind = QComboBox(self)
         self.kind.setObjectName("dashboard_kind_filter")
-        self.kind.setAccessibleName("Filter by what is due")
-        self.kind.addItem("Everything", "")
+        self.kind.setAccessibleName(self.tr("Filter by what is due"))
+        self.kind.addItem(self.tr("Everything"), "")
         for kind in DeadlineKind:
-            self.kind.addItem(kind.label, kind.value)
-        self.agency = QComboBox()
+            self.kind.addItem(translate_words(language_of(self), kind.label), kind.value)
+        self.agency = QComboBox(self)
         self.agency.setObjectName("dashboard_agency_filter")
-        self.agency.setAccessibleName("Filter by agency")
-        self.agency.addItem("All agencies", "")
+        self.agency.setAccessibleName(self.tr("Filter by agency"))
+        self.agency.addItem(self.tr("All agencies"), "")
         self.agency.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.missed_only = QCheckBox("&Overdue or late only")
+        self.missed_only = QCheckBox(self.tr("&Overdue or late only"), self)
         self.missed_only.setObjectName("dashboard_missed_only")
-        self.missed_only.setAccessibleName("Overdue or late only")
+        self.missed_only.setAccessibleName(self.tr("Overdue or late only"))
         filters = QHBoxLayout()
-        filters.addWidget(_buddy("&Search", self.search))
+        filters.addWidget(_buddy(self.tr("&Search"), self.search))
         filters.addWidget(self.search, 2)
-        filters.addWidget(_buddy("&What", self.kind))
+        filters.addWidget(_buddy(self.tr("&What"), self.kind))
         filters.addWidget(self.kind, 1)
-        filters.addWidget(_buddy("A&gency", self.agency))
+        filters.addWidget(_buddy(self.tr("A&gency"), self.agency))
         filters.addWidget(self.agency, 1)
         filters.addWidget(self.missed_only)
 
         self.model = DueModel(self)
         self.proxy = DueFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
+        self.table = QTableView(self)
         self.table.setObjectName("due_table")
-        self.table.setAccessibleName("Due and overdue")
+        self.table.setAccessibleName(self.tr("Due and overdue"))
         self.table.setAccessibleDescription(
-            "Enter or double-click opens the young person's case. Missed items are in bold "
-            "with a warning icon, and their state is written in the first column."
+            self.tr(
+                "Enter or double-click opens the young person's case. Missed items are in bold "
+                "with a warning icon, and their state is written in the first column."
+            )
         )
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -496,12 +568,12 @@ class Dashboard(QWidget):
 
         self.shown_count = QLabel()
         self.shown_count.setObjectName("due_shown_count")
-        self.open_button = button("O&pen case", "dashboard_open_case", self.open_selected)
+        self.open_button = button(self.tr("O&pen case"), "dashboard_open_case", self.open_selected)
         self.reason_button = button(
-            "&Record why it was missed…", "dashboard_record_reason", self.record_reason
+            self.tr("&Record why it was missed…"), "dashboard_record_reason", self.record_reason
         )
         self.policy_button = button(
-            "Ti&mescales in use…", "dashboard_timescales", self.show_timescales
+            self.tr("Ti&mescales in use…"), "dashboard_timescales", self.show_timescales
         )
         actions = QHBoxLayout()
         actions.addWidget(self.shown_count, 1)
@@ -564,14 +636,21 @@ class Dashboard(QWidget):
 
         def failed(error: BaseException) -> None:
             if wanted == self._generation:
-                self.warning.setText(f"Warning: the dashboard could not be loaded. {error}")
+                self.warning.setText(
+                    self.tr("Warning: the dashboard could not be loaded. {error}").format(
+                        error=error
+                    )
+                )
                 self.warning.show()
 
         self.store.read(lambda s: load_dashboard(s, as_of), shown, failed)
         self.store.read(conflicts.count, self._show_conflicts)
 
     def _show_conflicts(self, count: int) -> None:
-        words = f"{count} sync conflict{'' if count == 1 else 's'} to resolve"
+        if count == 1:
+            words = self.tr("1 sync conflict to resolve")
+        else:
+            words = self.tr("{count} sync conflicts to resolve").format(count=count)
         self.conflicts_line.setText(words)
         self.conflicts_line.setAccessibleName(words)
         self.conflicts_row.setVisible(count > 0)
@@ -583,29 +662,33 @@ class Dashboard(QWidget):
     def _render(self, data: DashboardData) -> None:
         self.data = data
         monday, sunday = week_of(data.as_of)
-        self.title.setText(f"Today, {data.as_of:%A} {data.as_of.day} {data.as_of:%B %Y}")
+        words = language(language_of(self))
+        self.title.setText(self.tr("Today, {date}").format(date=long_date(data.as_of, words)))
         self.title.setAccessibleName(self.title.text())
 
         missed = sum(pair[0] for pair in data.counts.values())
         soon = sum(pair[1] for pair in data.counts.values())
         self.overdue_tile.set_count(missed)
-        self.soon_tile.set_count(soon, soon_caption(data.policy))
+        self.soon_tile.set_count(soon, soon_caption(data.policy, words))
         self.reason_tile.set_count(sum(1 for i in data.items if i.needs_reason))
         self.week_tile.set_count(len(data.week))
         self.turning_tile.set_count(len(data.turning_18))
         self._show_kind_counts(data.counts)
 
         if data.warnings:
-            self.warning.setText("Warning: " + " ".join(data.warnings))
-            self.warning.setAccessibleName("Warning: " + " ".join(data.warnings))
+            warning = self.tr("Warning: {text}").format(text=" ".join(data.warnings))
+            self.warning.setText(warning)
+            self.warning.setAccessibleName(warning)
             self.warning.show()
         else:
             self.warning.clear()
             self.warning.hide()
 
-        week_words = f"This week's conferences ({format_date(monday)} to {format_date(sunday)})"
-        if not data.week:
-            week_words += ": none booked"
+        if data.week:
+            week_words = self.tr("This week's conferences ({start} to {end})")
+        else:
+            week_words = self.tr("This week's conferences ({start} to {end}): none booked")
+        week_words = week_words.format(start=format_date(monday), end=format_date(sunday))
         self.week_heading.setText(week_words)
         self.week_heading.setAccessibleName(week_words)
         now = datetime.now()
@@ -613,21 +696,22 @@ class Dashboard(QWidget):
             [
                 {
                     "young_person_id": c.young_person_id,
-                    "when": f"{c.starts_at:%a} {format_date(c.starts_at.date())} "
-                    f"{c.starts_at:%H:%M}",
-                    "kind": c.kind.label,
+                    "when": short_when(c.starts_at, words),
+                    "kind": translate_words(words.code, c.kind.label),
                     "who": who(c.name, c.initials),
-                    "held": "Held" if c.starts_at <= now else "Booked",
-                    "agreed": "Agreed" if c.agreed else "Not agreed",
+                    "held": self.tr("Held") if c.starts_at <= now else self.tr("Booked"),
+                    "agreed": self.tr("Agreed") if c.agreed else self.tr("Not agreed"),
                     "where": c.location,
                 }
                 for c in data.week
             ]
         )
 
-        turning_words = f"Turning 18 in the next {data.policy.transition_warning_months} months" + (
-            "" if data.turning_18 else ": nobody"
-        )
+        if data.turning_18:
+            turning_words = self.tr("Turning 18 in the next {months} months")
+        else:
+            turning_words = self.tr("Turning 18 in the next {months} months: nobody")
+        turning_words = turning_words.format(months=data.policy.transition_warning_months)
         self.turning_heading.setText(turning_words)
         self.turning_heading.setAccessibleName(turning_words)
         self.turning_model.set_rows(
@@ -635,7 +719,7 @@ class Dashboard(QWidget):
                 {
                     "young_person_id": i.young_person_id,
                     "who": who(i.name, i.initials),
-                    "birthday": birthday_words(i, data.as_of),
+                    "birthday": birthday_words(i, data.as_of, words),
                     "detail": i.detail,
                 }
                 for i in data.turning_18
@@ -652,15 +736,17 @@ class Dashboard(QWidget):
         self.loaded.emit()
 
     def _show_kind_counts(self, counts: dict[DeadlineKind, tuple[int, int]] | None) -> None:
+        code = language_of(self)
         for kind, label in self.kind_counts.items():
             missed, soon = counts[kind] if counts else (0, 0)
-            words = f"{missed} overdue · {soon} due soon" if counts else "…"
-            label.setText(f"<b>{kind.label}</b><br>{words}")
-            label.setAccessibleName(
-                f"{kind.label}: {missed} overdue or late, {soon} due soon"
-                if counts
-                else f"{kind.label}: loading"
-            )
+            name = translate_words(code, kind.label)
+            if counts:
+                shown = self.tr("{missed} overdue · {soon} due soon")
+                heard = self.tr("{kind}: {missed} overdue or late, {soon} due soon")
+            else:
+                shown, heard = "…", self.tr("{kind}: loading")
+            label.setText(f"<b>{name}</b><br>{shown.format(missed=missed, soon=soon)}")
+            label.setAccessibleName(heard.format(kind=name, missed=missed, soon=soon))
 
     def _fill_agencies(self, items: Sequence[DueItem]) -> None:
         current = self.agency.currentData() or ""
@@ -668,7 +754,7 @@ class Dashboard(QWidget):
         self.agency.blockSignals(True)
         try:
             self.agency.clear()
-            self.agency.addItem("All agencies", "")
+            self.agency.addItem(self.tr("All agencies"), "")
             for name in found:
                 self.agency.addItem(name, name)
             self.agency.setCurrentIndex(max(0, self.agency.findData(current)))
@@ -704,7 +790,10 @@ class Dashboard(QWidget):
 
     def _update_shown(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        words = f"Showing {shown} of {total}" if shown != total else f"{total} shown"
+        if shown != total:
+            words = self.tr("Showing {shown} of {total}").format(shown=shown, total=total)
+        else:
+            words = self.tr("{total} shown").format(total=total)
         self.shown_count.setText(words)
         self.shown_count.setAccessibleName(words)
 
@@ -756,10 +845,13 @@ class Dashboard(QWidget):
         policy = self.data.policy if self.data is not None else default_policy()
         rows = "".join(f"<li>{line}</li>" for line in policy.as_words())
         box = QMessageBox(self)
-        box.setWindowTitle("Timescales in use")
+        box.setWindowTitle(self.tr("Timescales in use"))
         box.setObjectName("timescales_box")
         box.setIcon(QMessageBox.Icon.Information)
-        box.setText(f"Deadlines are counted on: {policy.source}.<ul>{rows}</ul>")
+        counted = self.tr("Deadlines are counted on: {source}.").format(source=policy.source)
+        box.setText(f"{counted}<ul>{rows}</ul>")
+        ok = box.addButton(QMessageBox.StandardButton.Ok)
+        ok.setText(self.tr("OK"))  # Qt's own word is English whatever the window's language
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         return box

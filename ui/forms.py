@@ -3,6 +3,12 @@
 Every field gets a visible label with a keyboard mnemonic, an accessible name
 and description, and its own error line, so a problem is read out beside the
 field it concerns rather than in a pop-up.
+
+Specs hold English. Where they are written, field labels, help and fixed choice
+words are marked ``QT_TRANSLATE_NOOP("FieldSpec", ...)`` and enum labels
+``QT_TRANSLATE_NOOP("Labelled", ...)`` (see ``ui/record_specs.py``); the form
+translates them into its window's language with :func:`translate_words`, so a
+spec written once serves an English and a Welsh window alike.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,12 +36,34 @@ from PySide6.QtWidgets import (
 
 from roth_desktop.errors import ValidationError
 from roth_desktop.validation import format_date, format_datetime, parse_date, parse_datetime
+from ui.i18n import QT_TRANSLATE_NOOP, Translated, language, language_of
 
 Kind = Literal["text", "multiline", "date", "datetime", "choice", "bool"]
 
 # Typing pauses this long are saved, so a crash or a killed app loses at most the
 # last second of what someone was saying.
 TYPING_SAVE_MS = 700
+
+# The contexts a spec's words are marked in, tried in this order.
+WORD_CONTEXTS = ("FieldSpec", "Labelled")
+DATE_HINT = QT_TRANSLATE_NOOP("FieldSpec", "DD/MM/YYYY")
+DATETIME_HINT = QT_TRANSLATE_NOOP("FieldSpec", "DD/MM/YYYY HH:MM")
+
+
+def translate_words(code: str, text: str) -> str:
+    """A field label, help text, fixed choice or enum label in the language ``code``.
+
+    Anything not marked for translation (a person's or an agency's name in a
+    choice list) comes back as it is.
+    """
+    if not text:
+        return text
+    words = language(code)
+    for context in WORD_CONTEXTS:
+        found = words.translate(context, text)
+        if found != text:
+            return found
+    return text
 
 
 @dataclass(frozen=True)
@@ -70,8 +99,13 @@ def changed_values(values: dict[str, Any], current: dict[str, Any]) -> dict[str,
     return {k: v for k, v in values.items() if v != plain_value(current.get(k))}
 
 
-class RecordForm(QWidget):
-    """Shows one record's fields; emits ``field_edited(name, value)`` when one changes."""
+class RecordForm(Translated, QWidget):
+    """Shows one record's fields; emits ``field_edited(name, value)`` when one changes.
+
+    Its words follow the window it is in: set at construction from the parent
+    chain, and again when shown if the form has since moved into a window of
+    another language (a form built before it was placed in a page).
+    """
 
     field_edited = Signal(str, object)
 
@@ -80,6 +114,8 @@ class RecordForm(QWidget):
         self.specs = {spec.name: spec for spec in specs}
         self.widgets: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
+        self.labels: dict[str, QLabel] = {}
+        self._words_in = ""  # the language the words were last set in
         self._saved: dict[str, Any] = {}  # as last loaded from the database
         self._loading = False
         self._timers: dict[str, QTimer] = {}
@@ -91,18 +127,13 @@ class RecordForm(QWidget):
         for spec in specs:
             widget = self._make_widget(spec)
             widget.setObjectName(f"field_{spec.name}")
-            widget.setAccessibleName(spec.label)
-            widget.setAccessibleDescription(spec.help or spec.label)
-            if spec.help:
-                widget.setToolTip(spec.help)
             widget.setEnabled(not spec.read_only)
-            label = QLabel(f"&{spec.label}")
+            label = QLabel()
             label.setBuddy(widget)
             error = QLabel()
             error.setObjectName(f"error_{spec.name}")
             error.setProperty("role", "error")
             error.setWordWrap(True)
-            error.setAccessibleName(f"Problem with {spec.label}")
             error.hide()
             box = QWidget()
             box_layout = QVBoxLayout(box)
@@ -114,6 +145,34 @@ class RecordForm(QWidget):
             layout.addRow(label, box)
             self.widgets[spec.name] = widget
             self.errors[spec.name] = error
+            self.labels[spec.name] = label
+        self.apply_words()
+
+    # -- words ----------------------------------------------------------------------------
+    def apply_words(self) -> None:
+        """Put every label, name, description, tooltip and choice in the window's language."""
+        code = language_of(self)
+        self._words_in = code
+        for name, spec in self.specs.items():
+            label = translate_words(code, spec.label)
+            help_text = translate_words(code, spec.help)
+            widget = self.widgets[name]
+            widget.setAccessibleName(label)
+            widget.setAccessibleDescription(help_text or label)
+            widget.setToolTip(help_text)
+            self.labels[name].setText(f"&{label}")
+            self.errors[name].setAccessibleName(self.tr("Problem with {field}").format(field=label))
+            if isinstance(widget, QComboBox):
+                for index, (_value, shown) in enumerate(spec.choices):
+                    widget.setItemText(index, translate_words(code, shown))
+            elif isinstance(widget, QLineEdit) and spec.kind in ("date", "datetime"):
+                hint = DATE_HINT if spec.kind == "date" else DATETIME_HINT
+                widget.setPlaceholderText(translate_words(code, hint))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if language_of(self) != self._words_in:
+            self.apply_words()
+        super().showEvent(event)
 
     # -- building -----------------------------------------------------------------------
     def _make_widget(self, spec: FieldSpec) -> QWidget:
@@ -137,11 +196,7 @@ class RecordForm(QWidget):
             check = QCheckBox()
             check.toggled.connect(lambda _on: commit())
             return check
-        line = QLineEdit()
-        if spec.kind == "date":
-            line.setPlaceholderText("DD/MM/YYYY")
-        elif spec.kind == "datetime":
-            line.setPlaceholderText("DD/MM/YYYY HH:MM")
+        line = QLineEdit()  # a date's placeholder is set with the other words
         line.editingFinished.connect(commit)
         if spec.kind == "text":  # not dates: half a date is not worth a complaint
             line.textEdited.connect(lambda _t: self._typing_timer(spec.name, commit).start())
@@ -260,8 +315,11 @@ class RecordForm(QWidget):
         label.setVisible(bool(message))
 
 
-class RecordDialog(QDialog):
-    """Create or edit a record in one go; stays open while there are problems."""
+class RecordDialog(Translated, QDialog):
+    """Create or edit a record in one go; stays open while there are problems.
+
+    ``title`` comes translated from the caller; the fields follow ``parent``'s window.
+    """
 
     def __init__(
         self,
@@ -279,13 +337,16 @@ class RecordDialog(QDialog):
         self.setMinimumWidth(460)
         # Gone once closed: a hidden dialog would still hold what was typed in it.
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.form = RecordForm(specs)
+        self.form = RecordForm(specs, self)
         if values:
             self.form.set_values(values)
         self._submit = submit
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
+        # Qt's own words for these are English whatever the window's language.
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         for button in self.buttons.buttons():
             button.setAccessibleName(button.text().replace("&", ""))
         self.buttons.accepted.connect(self._save)

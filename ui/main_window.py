@@ -33,41 +33,47 @@ from ui.conflicts_view import ConflictsDialog
 from ui.dashboard import Dashboard
 from ui.export_dialogs import CalendarExportDialog, DataReturnDialog
 from ui.forms import RecordDialog
+from ui.glossary_view import GlossaryView, show_glossary
+from ui.help_overlay import HELP_KEYS, HelpOverlay, show_help
+from ui.i18n import Translated
 from ui.policy_dialog import PolicyDialog
 from ui.store import Store
 from ui.sync_run import SyncRun, not_in_team_notice
 from ui.sync_status import SyncStatusWidget
 from ui.widgets import labelled_row, secret_field
 
-SHORTCUTS = (
-    ("Ctrl+1", "Today: what is due, overdue and booked this week"),
-    ("Ctrl+2", "Cases: the case list and the case view"),
-    ("Ctrl+N", "Add a young person"),
-    ("Ctrl+F", "Search the case list"),
-    ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo the last change"),
-    ("Ctrl+L", "Lock the workspace now"),
-    ("Ctrl+Shift+Y", "Sync now"),
-    ("Alt+underlined letter", "Jump to a tab or field"),
-    ("F1", "This list"),
-)
+# Keys and what they do; both translated where the list is shown (context "MainWindow").
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Translated, QMainWindow):
+    """The chair's window. ``language`` ("en" or "cy") is this window's own: every
+    dialog it opens, and the views in it, follow it through the parent chain."""
+
     lock_requested = Signal()
     idle_minutes_chosen = Signal(int)
 
-    def __init__(self, store: Store, idle_minutes: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        idle_minutes: int,
+        parent: QWidget | None = None,
+        *,
+        language: str = "en",
+    ) -> None:
         super().__init__(parent)
+        self.ui_language = language  # before any widget is built: they all ask for it
         self.store = store
-        self.setWindowTitle(f"ROTH Desktop — {store.workspace.folder.name}")
+        self.setWindowTitle(
+            self.tr("ROTH Desktop — {folder}").format(folder=store.workspace.folder.name)
+        )
         self.setObjectName("main_window")
         self.setAccessibleName("ROTH Desktop")
         self.resize(1280, 800)
 
-        self.dashboard = Dashboard(store)
-        self.case_list = CaseListPanel()
-        self.case_view = CaseView(store)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.dashboard = Dashboard(store, self)
+        self.case_list = CaseListPanel(self)
+        self.case_view = CaseView(store, self)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setObjectName("cases_splitter")
         splitter.addWidget(self.case_list)
         splitter.addWidget(self.case_view)
@@ -75,31 +81,31 @@ class MainWindow(QMainWindow):
         splitter.setSizes([420, 860])
         self.cases = splitter
         # The chair's home is Today; the cases are one keystroke (Ctrl+2) away.
-        self.views = QTabWidget()
+        self.views = QTabWidget(self)
         self.views.setObjectName("main_views")
-        self.views.setAccessibleName("Main views")
+        self.views.setAccessibleName(self.tr("Main views"))
         self.views.setDocumentMode(True)
-        self.views.addTab(self.dashboard, "&Today")
-        self.views.addTab(self.cases, "&Cases")
+        self.views.addTab(self.dashboard, self.tr("&Today"))
+        self.views.addTab(self.cases, self.tr("&Cases"))
         self.views.setCurrentWidget(self.dashboard)
         self.setCentralWidget(self.views)
         self._shown_once = False
 
-        self.lock_state = QLabel()
+        self.lock_state = QLabel(self)
         self.show_idle_minutes(idle_minutes)
         self.lock_state.setObjectName("lock_state")
-        self.lock_state.setAccessibleName("Lock state")
-        self.save_state = QLabel("All changes saved")
+        self.lock_state.setAccessibleName(self.tr("Lock state"))
+        self.save_state = QLabel(self.tr("All changes saved"), self)
         self.save_state.setObjectName("save_state")
-        self.save_state.setAccessibleName("Save state")
+        self.save_state.setAccessibleName(self.tr("Save state"))
         self.statusBar().addWidget(self.lock_state, 1)
         self.statusBar().addPermanentWidget(self.save_state)
-        self.sync_action = QAction("&Sync now", self)
+        self.sync_action = QAction(self.tr("&Sync now"), self)
         self.sync_action.setObjectName("action_sync_now")
         self.sync_action.setShortcut(QKeySequence("Ctrl+Shift+Y"))
-        self.sync_action.setToolTip("Sync now (Ctrl+Shift+Y)")
+        self.sync_action.setToolTip(self.tr("Sync now (Ctrl+Shift+Y)"))
         self.sync_action.triggered.connect(lambda _checked=False: self.sync_now())
-        self.sync_status = SyncStatusWidget(store, self.sync_action)
+        self.sync_status = SyncStatusWidget(store, self.sync_action, self)
         self.sync_status.conflicts_requested.connect(self.show_conflicts)
         self.sync_status.details_requested.connect(
             lambda words: self.statusBar().showMessage(words, 20000)
@@ -137,41 +143,53 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = bar.addMenu(self.tr("&File"))
         self._action(
             file_menu,
-            "&New young person…",
+            self.tr("&New young person…"),
             QKeySequence.StandardKey.New,
             self.new_young_person,
             "action_new_young_person",
         )
         self._action(
             file_menu,
-            "Change &passphrase…",
+            self.tr("Change &passphrase…"),
             None,
             self.change_passphrase,
             "action_change_passphrase",
         )
         self._action(
-            file_menu, "Auto-lock &time…", None, self.choose_idle_minutes, "action_idle_time"
+            file_menu,
+            self.tr("Auto-lock &time…"),
+            None,
+            self.choose_idle_minutes,
+            "action_idle_time",
         )
         file_menu.addSeparator()
-        self._action(file_menu, "ROTH &data return…", None, self.data_return, "action_data_return")
         self._action(
-            file_menu, "Export &calendar…", None, self.export_calendar, "action_export_calendar"
+            file_menu, self.tr("ROTH &data return…"), None, self.data_return, "action_data_return"
         )
         self._action(
-            file_menu, "&Timescales policy…", None, self.timescales_policy, "action_policy"
+            file_menu,
+            self.tr("Export &calendar…"),
+            None,
+            self.export_calendar,
+            "action_export_calendar",
+        )
+        self._action(
+            file_menu, self.tr("&Timescales policy…"), None, self.timescales_policy, "action_policy"
         )
         file_menu.addSeparator()
-        self._action(file_menu, "&Lock", "Ctrl+L", self.lock_requested.emit, "action_lock")
-        self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close, "action_quit")
+        self._action(file_menu, self.tr("&Lock"), "Ctrl+L", self.lock_requested.emit, "action_lock")
+        self._action(
+            file_menu, self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close, "action_quit"
+        )
 
-        edit_menu = bar.addMenu("&Edit")
-        undo = self.store.undo_stack.createUndoAction(self, "&Undo")
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        undo = self.store.undo_stack.createUndoAction(self, self.tr("&Undo"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         undo.setObjectName("action_undo")
-        redo = self.store.undo_stack.createRedoAction(self, "&Redo")
+        redo = self.store.undo_stack.createRedoAction(self, self.tr("&Redo"))
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         redo.setObjectName("action_redo")
         edit_menu.addAction(undo)
@@ -179,30 +197,37 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         self._action(
             edit_menu,
-            "&Find young person",
+            self.tr("&Find young person"),
             QKeySequence.StandardKey.Find,
             self.focus_search,
             "action_find",
         )
 
         # Alt+S is the dashboard's Search, so the menu answers to Alt+Y (Sync now: Ctrl+Shift+Y).
-        sync_menu = bar.addMenu("S&ync")
+        sync_menu = bar.addMenu(self.tr("S&ync"))
         sync_menu.addAction(self.sync_action)
-        self._action(sync_menu, "&Conflicts…", None, self.show_conflicts, "action_conflicts")
-
-        view_menu = bar.addMenu("&View")
-        self._action(view_menu, "&Today", "Ctrl+1", self.show_today, "action_show_today")
-        self._action(view_menu, "&Cases", "Ctrl+2", self.show_cases, "action_show_cases")
-
-        help_menu = bar.addMenu("&Help")
         self._action(
-            help_menu,
-            "&Keyboard shortcuts",
-            QKeySequence.StandardKey.HelpContents,
-            self.show_shortcuts,
-            "action_shortcuts",
+            sync_menu, self.tr("&Conflicts…"), None, self.show_conflicts, "action_conflicts"
         )
-        self._action(help_menu, "&About ROTH Desktop", None, self.show_about, "action_about")
+
+        # View: Today and Cases. Display settings (language, text size, contrast) go
+        # at the end of this menu, after a separator.
+        view_menu = bar.addMenu(self.tr("&View"))
+        self.view_menu = view_menu
+        self._action(view_menu, self.tr("&Today"), "Ctrl+1", self.show_today, "action_show_today")
+        self._action(view_menu, self.tr("&Cases"), "Ctrl+2", self.show_cases, "action_show_cases")
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        keys = self._action(
+            help_menu, self.tr("&Keys and help"), None, self.show_shortcuts, "action_shortcuts"
+        )
+        keys.setShortcuts([QKeySequence(k) for k in HELP_KEYS])
+        self._action(
+            help_menu, self.tr("&Words we use…"), None, self.show_glossary, "action_glossary"
+        )
+        self._action(
+            help_menu, self.tr("&About ROTH Desktop"), None, self.show_about, "action_about"
+        )
 
     # -- data -----------------------------------------------------------------------------
     def reload_list(self) -> None:
@@ -214,23 +239,29 @@ class MainWindow(QMainWindow):
         self.store.read(case_rows, show)
 
     def show_idle_minutes(self, minutes: int) -> None:
-        self.lock_state.setText(f"Unlocked · locks after {minutes} idle minutes · Ctrl+L locks now")
+        self.lock_state.setText(
+            self.tr("Unlocked · locks after {minutes} idle minutes · Ctrl+L locks now").format(
+                minutes=minutes
+            )
+        )
         self._idle_minutes = minutes
 
     def choose_idle_minutes(self) -> None:
-        minutes, ok = QInputDialog.getInt(
-            self,
-            "Auto-lock time",
-            "Lock the workspace after this many idle minutes:",
-            self._idle_minutes,
-            1,
-            240,
-        )
-        if ok:
-            self.idle_minutes_chosen.emit(minutes)
+        # An instance rather than QInputDialog.getInt, whose OK and Cancel are Qt's English.
+        dialog = QInputDialog(self)
+        dialog.setObjectName("idle_minutes_dialog")
+        dialog.setWindowTitle(self.tr("Auto-lock time"))
+        dialog.setLabelText(self.tr("Lock the workspace after this many idle minutes:"))
+        dialog.setInputMode(QInputDialog.InputMode.IntInput)
+        dialog.setIntRange(1, 240)
+        dialog.setIntValue(self._idle_minutes)
+        dialog.setOkButtonText(self.tr("OK"))
+        dialog.setCancelButtonText(self.tr("Cancel"))
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.idle_minutes_chosen.emit(dialog.intValue())
 
     def _busy(self, busy: bool) -> None:
-        self.save_state.setText("Saving…" if busy else "All changes saved")
+        self.save_state.setText(self.tr("Saving…") if busy else self.tr("All changes saved"))
 
     def show_problem(self, message: str) -> None:
         # The status bar, not a modal pop-up: in a live meeting a dialog box
@@ -291,7 +322,7 @@ class MainWindow(QMainWindow):
             self.store.create("young_person", values, "young person", created, failed)
 
         dialog = RecordDialog(
-            "New young person", specs, save, {"gender": Gender.NOT_KNOWN.value}, self
+            self.tr("New young person"), specs, save, {"gender": Gender.NOT_KNOWN.value}, self
         )
         dialog.setObjectName("new_young_person_dialog")
         dialog.open()
@@ -349,53 +380,76 @@ class MainWindow(QMainWindow):
         self.conflicts_dialog.activateWindow()
         return self.conflicts_dialog
 
-    def show_shortcuts(self) -> None:
-        rows = "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in SHORTCUTS)
-        QMessageBox.information(self, "Keyboard shortcuts", f"<table>{rows}</table>")
+    def show_shortcuts(self) -> HelpOverlay:
+        """F1 or ?: every key this window answers to, read from its own actions."""
+        return show_help(self)
+
+    def show_glossary(self) -> GlossaryView:
+        return show_glossary(self)
 
     def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About ROTH Desktop",
-            f"<b>ROTH Desktop {__version__}</b><p>Risk Outside the Home conferences: "
-            "offline, encrypted, and written for the people in the room.</p>",
+        about = self.tr(
+            "Risk Outside the Home conferences: "
+            "offline, encrypted, and written for the people in the room."
         )
+        self._tell(
+            self.tr("About ROTH Desktop"),
+            f"<b>ROTH Desktop {__version__}</b><p>{about}</p>",
+            "about_box",
+        )
+
+    def _tell(self, title: str, text: str, name: str) -> QMessageBox:
+        """An information box with its OK in the window's language (Qt's is English)."""
+        box = QMessageBox(self)
+        box.setObjectName(name)
+        box.setWindowTitle(title)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setText(text)
+        box.addButton(QMessageBox.StandardButton.Ok).setText(self.tr("OK"))
+        box.exec()
+        return box
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.store.jobs.wait_idle()  # every queued edit reaches the disk before we go
         super().closeEvent(event)
 
 
-class ChangePassphraseDialog(QDialog):
+class ChangePassphraseDialog(Translated, QDialog):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        self.setWindowTitle("Change passphrase")
+        self.setWindowTitle(self.tr("Change passphrase"))
         self.setObjectName("change_passphrase_dialog")
-        self.current = secret_field("Current passphrase", "current_passphrase")
-        self.new = secret_field("New passphrase", "new_passphrase")
-        self.confirm = secret_field("New passphrase again", "confirm_passphrase")
+        self.current = secret_field(self.tr("Current passphrase"), "current_passphrase")
+        self.new = secret_field(self.tr("New passphrase"), "new_passphrase")
+        self.confirm = secret_field(self.tr("New passphrase again"), "confirm_passphrase")
         self.message = QLabel()
         self.message.setObjectName("passphrase_message")
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Passphrase message")
+        self.message.setAccessibleName(self.tr("Passphrase message"))
         form = QFormLayout()
-        for widget in (self.current, self.new, self.confirm):
-            labelled_row(form, f"&{widget.accessibleName()}", widget)
+        labelled_row(form, self.tr("&Current passphrase"), self.current)
+        labelled_row(form, self.tr("&New passphrase"), self.new)
+        labelled_row(form, self.tr("New passphrase &again"), self.confirm)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        # Qt's own words for these are English whatever the window's language.
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("OK"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.buttons.accepted.connect(self._change)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Your records are not re-encrypted; only the key is re-wrapped."))
+        layout.addWidget(
+            QLabel(self.tr("Your records are not re-encrypted; only the key is re-wrapped."))
+        )
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
 
     def _change(self) -> None:
         if self.new.text() != self.confirm.text():
-            self.message.setText("The two new passphrases are different.")
+            self.message.setText(self.tr("The two new passphrases are different."))
             return
         workspace = self.store.workspace
         current, new = self.current.text(), self.new.text()

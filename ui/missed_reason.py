@@ -19,21 +19,34 @@ from PySide6.QtWidgets import (
 from roth_desktop.errors import ValidationError
 from roth_desktop.timescales.deadlines import DueItem, DueState
 from roth_desktop.validation import format_date
+from ui.forms import translate_words
+from ui.i18n import QT_TRANSLATE_NOOP, Language, Translated, language, language_of
 from ui.store import Store
 
-EMPTY_REASON = "Say why it was missed, for example: the family asked to move it."
+EMPTY_REASON = QT_TRANSLATE_NOOP(
+    "MissedReasonDialog", "Say why it was missed, for example: the family asked to move it."
+)
 
 
-def describe(item: DueItem) -> str:
-    """One line naming the deadline, for the dialog's heading and its undo text."""
+def describe(item: DueItem, words: Language | None = None) -> str:
+    """One line naming the deadline, for the dialog's heading (in ``words``, else English)."""
+    words = words or language("en")
     if item.state == DueState.LATE and item.done_on is not None:
-        when = f"due {format_date(item.due_on)}, done {format_date(item.done_on)}"
+        text = words.translate(
+            "MissedReasonDialog", "{what} for {name} ({initials}), due {due}, done {done}"
+        )
     else:
-        when = f"due {format_date(item.due_on)}"
-    return f"{item.kind.label} for {item.name} ({item.initials}), {when}"
+        text = words.translate("MissedReasonDialog", "{what} for {name} ({initials}), due {due}")
+    return text.format(
+        what=translate_words(words.code, item.kind.label),
+        name=item.name,
+        initials=item.initials,
+        due=format_date(item.due_on),
+        done=format_date(item.done_on) if item.done_on else "",
+    )
 
 
-class MissedReasonDialog(QDialog):
+class MissedReasonDialog(Translated, QDialog):
     """Ask for the reason and create the ``missed_deadline`` row through the Store."""
 
     saved = Signal(str)  # the new missed_deadline id
@@ -42,41 +55,47 @@ class MissedReasonDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.item = item
-        self.setWindowTitle("Why was it missed?")
-        self.setAccessibleName("Why was it missed?")
+        self.setWindowTitle(self.tr("Why was it missed?"))
+        self.setAccessibleName(self.tr("Why was it missed?"))
         self.setObjectName("missed_reason_dialog")
         self.setMinimumWidth(480)
         # Gone once closed: a hidden dialog would still hold what was typed in it.
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
-        self.summary = QLabel(describe(item) + ".")
+        summary = describe(item, language(language_of(self)))
+        self.summary = QLabel(summary + ".")
         self.summary.setObjectName("missed_reason_summary")
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName(describe(item))
+        self.summary.setAccessibleName(summary)
         if item.detail:
             self.summary.setToolTip(item.detail)
 
         self.reason = QPlainTextEdit()
         self.reason.setObjectName("missed_reason_text")
-        self.reason.setAccessibleName("Why it was missed")
+        self.reason.setAccessibleName(self.tr("Why it was missed"))
         self.reason.setAccessibleDescription(
-            "The reason is kept with the case for the data return and the next chair."
+            self.tr("The reason is kept with the case for the data return and the next chair.")
         )
         self.reason.setTabChangesFocus(True)  # Tab moves on to the buttons
-        self.reason.setPlaceholderText("For example: the family asked to move it to after exams.")
-        label = QLabel("&Why it was missed")
+        self.reason.setPlaceholderText(
+            self.tr("For example: the family asked to move it to after exams.")
+        )
+        label = QLabel(self.tr("&Why it was missed"))
         label.setBuddy(self.reason)
 
         self.message = QLabel()
         self.message.setObjectName("missed_reason_message")
         self.message.setProperty("role", "error")
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Problem with the reason")
+        self.message.setAccessibleName(self.tr("Problem with the reason"))
         self.message.hide()
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
+        # Qt's own words for these are English whatever the window's language.
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         for push in self.buttons.buttons():
             push.setAccessibleName(push.text().replace("&", ""))
         self.buttons.accepted.connect(self.save)
@@ -98,7 +117,7 @@ class MissedReasonDialog(QDialog):
     def save(self) -> None:
         text = self.reason.toPlainText().strip()
         if not text:
-            self._problem(EMPTY_REASON)
+            self._problem(language(language_of(self)).translate("MissedReasonDialog", EMPTY_REASON))
             return
         self.message.hide()
         self.buttons.setEnabled(False)

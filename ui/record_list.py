@@ -3,6 +3,9 @@
 Each list is a table, its buttons, and the form fields for a row. Adding and
 editing open a :class:`RecordDialog`; every save goes through the store, so it
 is validated, audited and undoable like any other edit.
+
+``title`` and ``noun`` are shown, so they come translated from the caller; the
+buttons and dialog titles put the noun into this window's words.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ui.forms import FieldSpec, RecordDialog, changed_values
+from ui.i18n import Translated
 from ui.record_table import Column, record_table, selected_row
 from ui.store import Store
 from ui.widgets import button
@@ -21,7 +25,7 @@ from ui.widgets import button
 Specs = Callable[[], list[FieldSpec]]
 
 
-class RecordList(QWidget):
+class RecordList(Translated, QWidget):
     def __init__(
         self,
         store: Store,
@@ -31,6 +35,8 @@ class RecordList(QWidget):
         columns: Sequence[Column],
         specs: Specs,
         parent: QWidget | None = None,
+        *,
+        object_name: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
@@ -39,13 +45,17 @@ class RecordList(QWidget):
         self.specs = specs
         self.fixed: dict[str, Any] = {}  # e.g. the conference a new row belongs to
         self.defaults: Callable[[], dict[str, Any]] = dict
-        self.view, self.model = record_table(title, columns)
+        self.view, self.model = record_table(title, columns, object_name, self)
         self.view.doubleClicked.connect(lambda _index: self.edit())
         key = table.replace("_", "-")
-        self.add_button = button(f"Add {noun}…", f"add-{key}", self.add)
-        self.edit_button = button(f"Edit {noun}…", f"edit-{key}", self.edit)
-        self.remove_button = button(f"Remove {noun}", f"remove-{key}", self.remove)
-        heading = QLabel(f"<b>{title}</b>")
+        self.add_button = button(self.tr("Add {noun}…").format(noun=noun), f"add-{key}", self.add)
+        self.edit_button = button(
+            self.tr("Edit {noun}…").format(noun=noun), f"edit-{key}", self.edit
+        )
+        self.remove_button = button(
+            self.tr("Remove {noun}").format(noun=noun), f"remove-{key}", self.remove
+        )
+        heading = QLabel(f"<b>{title}</b>", self)
         heading.setAccessibleName(title)
         heading.setBuddy(self.view)
         row = QHBoxLayout()
@@ -88,7 +98,8 @@ class RecordList(QWidget):
                 self.table, {**values, **fixed}, self.noun, done=lambda _id: done(), failed=failed
             )
 
-        return self._open(f"Add {self.noun}", {**self.defaults(), **(preset or {})}, save)
+        title = self.tr("Add {noun}").format(noun=self.noun)
+        return self._open(title, {**self.defaults(), **(preset or {})}, save)
 
     def edit(self) -> RecordDialog | None:
         current = self.selected()
@@ -106,7 +117,7 @@ class RecordList(QWidget):
         values = {
             k: ("" if v is None else v) if k.endswith("_id") else v for k, v in current.items()
         }
-        return self._open(f"Edit {self.noun}", values, save)
+        return self._open(self.tr("Edit {noun}").format(noun=self.noun), values, save)
 
     def remove(self) -> None:
         current = self.selected()

@@ -1,4 +1,9 @@
-"""A read-only table of plain-value rows, with an accessible, keyboard-first view."""
+"""A read-only table of plain-value rows, with an accessible, keyboard-first view.
+
+Headers and titles come translated from the caller (``self.tr`` in its class). A
+cell that shows UI words rather than people's own (an enum label, Yes or No) uses
+a :class:`Words` function, and the model translates it into the table's language.
+"""
 
 from __future__ import annotations
 
@@ -20,8 +25,20 @@ from PySide6.QtWidgets import (
 )
 
 from roth_desktop.validation import format_date, format_datetime
+from ui.forms import translate_words
+from ui.i18n import QT_TRANSLATE_NOOP, language_of
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Words:
+    """A cell function whose English result is UI words, translated where shown."""
+
+    show: Callable[[Any], str]
+
+    def __call__(self, value: Any) -> str:
+        return self.show(value)
 
 
 @dataclass(frozen=True)
@@ -54,7 +71,10 @@ class RecordTableModel(QAbstractTableModel):
         row = self.rows[index.row()]
         column = self.columns[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return column.show(row.get(column.key))
+            text = column.show(row.get(column.key))
+            if isinstance(column.show, Words):
+                return translate_words(language_of(self), text)
+            return text
         if role == Qt.ItemDataRole.UserRole:
             return row
         return None
@@ -67,11 +87,18 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
 
-def record_table(name: str, columns: Sequence[Column]) -> tuple[QTableView, RecordTableModel]:
-    view = QTableView()
+def record_table(
+    name: str,
+    columns: Sequence[Column],
+    object_name: str | None = None,
+    parent: QWidget | None = None,
+) -> tuple[QTableView, RecordTableModel]:
+    """``name`` is what people hear (translated); ``object_name`` stays the same in every
+    language (by default made from ``name``, which is then the English one)."""
+    view = QTableView(parent)
     model = RecordTableModel(columns, view)
     view.setModel(model)
-    view.setObjectName(name.lower().replace(" ", "_"))
+    view.setObjectName(object_name or name.lower().replace(" ", "_"))
     view.setAccessibleName(name)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -93,12 +120,13 @@ def selected_row(view: QTableView) -> dict[str, Any] | None:
 
 
 # -- how cells read: one way for every table ----------------------------------------------
-def label_of(enum_cls: Any) -> Callable[[Any], str]:
-    return lambda value: enum_cls(value).label if value else ""
+def label_of(enum_cls: Any) -> Words:
+    return Words(lambda value: enum_cls(value).label if value else "")
 
 
-def yes_no(value: Any) -> str:
-    return "Yes" if value else "No"
+YES = QT_TRANSLATE_NOOP("FieldSpec", "Yes")
+NO = QT_TRANSLATE_NOOP("FieldSpec", "No")
+yes_no = Words(lambda value: YES if value else NO)
 
 
 def date_cell(value: Any) -> str:
@@ -112,9 +140,16 @@ def datetime_cell(value: Any) -> str:
 class TableSection(QWidget):
     """A heading, a table and its buttons beneath: every list on the case view."""
 
-    def __init__(self, title: str, columns: Sequence[Column], buttons: list[QPushButton]) -> None:
-        super().__init__()
-        self.view, self.model = record_table(title, columns)
+    def __init__(
+        self,
+        title: str,
+        columns: Sequence[Column],
+        buttons: list[QPushButton],
+        object_name: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.view, self.model = record_table(title, columns, object_name, self)
         self.heading = QLabel(f"<b>{title}</b>")
         self.heading.setAccessibleName(title)
         row = QHBoxLayout()
