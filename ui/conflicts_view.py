@@ -9,6 +9,10 @@ Everything the view shows is worked out on the worker in ``load_conflicts``: the
 record's type in words, whose record it is, the field's label and every version as
 text. Free text (minutes, a family's own words) is shown whole, each version in its
 own box: merging two people's words line by line would put words in someone's mouth.
+
+The view's words follow its window's language. ``load_conflicts`` runs on the
+worker, so it is handed the window's :class:`~ui.i18n.Language`, looked up on the
+UI thread; a compiled translation is only ever read, so reading it there is safe.
 """
 
 from __future__ import annotations
@@ -49,47 +53,50 @@ from roth_desktop.sync.merge import from_plain
 from roth_desktop.sync.team import current_roster
 from roth_desktop.validation import format_date, format_datetime
 from ui import record_specs
+from ui.forms import translate_words
+from ui.i18n import QT_TRANSLATE_NOOP, Language, Translated, language, language_of
 from ui.record_table import Column, record_table, selected_row
 from ui.store import Store
 
-NO_CONFLICTS = "No conflicts to resolve."
-EMPTY = "(empty)"
+CONTEXT = "ConflictsView"  # where this module's tables are filed for translators
+NO_CONFLICTS = QT_TRANSLATE_NOOP("ConflictsView", "No conflicts to resolve.")
+EMPTY = QT_TRANSLATE_NOOP("ConflictsView", "(empty)")
 
 # The record types in the words people use. A type missing here still reads
 # sensibly from its table name; this list only makes the common ones kinder.
 RECORD_WORDS = {
-    "young_person": "Young person",
-    "family_member": "Family member",
-    "agency": "Agency",
-    "professional": "Professional",
-    "case_episode": "Case",
-    "case_professional": "Professional on the case",
-    "pathway_transfer": "Pathway transfer",
-    "conference": "Conference",
-    "attendance": "Attendance",
-    "profile_item": "Profile",
-    "voice": "Voice",
-    "context_area": "Context on the map",
-    "context_link": "Link on the map",
-    "partner_item": "Partner information",
-    "need": "Need",
-    "harm_entry": "Harm",
-    "decision_view": "View on the decision",
-    "plan_goal": "Plan goal",
-    "goal_link": "Goal link",
-    "plan_action": "Plan action",
-    "minute_entry": "Minute",
-    "visit": "Visit",
-    "missed_deadline": "Missed deadline",
+    "young_person": QT_TRANSLATE_NOOP("ConflictsView", "Young person"),
+    "family_member": QT_TRANSLATE_NOOP("ConflictsView", "Family member"),
+    "agency": QT_TRANSLATE_NOOP("ConflictsView", "Agency"),
+    "professional": QT_TRANSLATE_NOOP("ConflictsView", "Professional"),
+    "case_episode": QT_TRANSLATE_NOOP("ConflictsView", "Case"),
+    "case_professional": QT_TRANSLATE_NOOP("ConflictsView", "Professional on the case"),
+    "pathway_transfer": QT_TRANSLATE_NOOP("ConflictsView", "Pathway transfer"),
+    "conference": QT_TRANSLATE_NOOP("ConflictsView", "Conference"),
+    "attendance": QT_TRANSLATE_NOOP("ConflictsView", "Attendance"),
+    "profile_item": QT_TRANSLATE_NOOP("ConflictsView", "Profile"),
+    "voice": QT_TRANSLATE_NOOP("ConflictsView", "Voice"),
+    "context_area": QT_TRANSLATE_NOOP("ConflictsView", "Context on the map"),
+    "context_link": QT_TRANSLATE_NOOP("ConflictsView", "Link on the map"),
+    "partner_item": QT_TRANSLATE_NOOP("ConflictsView", "Partner information"),
+    "need": QT_TRANSLATE_NOOP("ConflictsView", "Need"),
+    "harm_entry": QT_TRANSLATE_NOOP("ConflictsView", "Harm"),
+    "decision_view": QT_TRANSLATE_NOOP("ConflictsView", "View on the decision"),
+    "plan_goal": QT_TRANSLATE_NOOP("ConflictsView", "Plan goal"),
+    "goal_link": QT_TRANSLATE_NOOP("ConflictsView", "Goal link"),
+    "plan_action": QT_TRANSLATE_NOOP("ConflictsView", "Plan action"),
+    "minute_entry": QT_TRANSLATE_NOOP("ConflictsView", "Minute"),
+    "visit": QT_TRANSLATE_NOOP("ConflictsView", "Visit"),
+    "missed_deadline": QT_TRANSLATE_NOOP("ConflictsView", "Missed deadline"),
 }
 
 # Fields no form shows by that name; the forms' own labels cover the rest.
 FIELD_WORDS = {
-    ("minute_entry", "text"): "Minute text",
-    ("voice", "words"): "Their words",
-    ("profile_item", "text"): "What was said",
-    ("conference", "young_person_view"): "Young person's view",
-    ("conference", "family_view"): "Family's view",
+    ("minute_entry", "text"): QT_TRANSLATE_NOOP("ConflictsView", "Minute text"),
+    ("voice", "words"): QT_TRANSLATE_NOOP("ConflictsView", "Their words"),
+    ("profile_item", "text"): QT_TRANSLATE_NOOP("ConflictsView", "What was said"),
+    ("conference", "young_person_view"): QT_TRANSLATE_NOOP("ConflictsView", "Young person's view"),
+    ("conference", "family_view"): QT_TRANSLATE_NOOP("ConflictsView", "Family's view"),
 }
 
 
@@ -100,7 +107,7 @@ class VersionShown:
     value: Any  # as it travelled (plain JSON), ready to hand back to resolve_field
     text: str  # the whole value in words
     device: str  # the laptop it was written on, by its name in the team
-    who: str  # "root on Chair laptop"
+    who: str  # "root on Chair laptop", in the window's language
     when: str  # local time, as every other time in the app
     shown: bool  # the record shows this version until someone chooses
 
@@ -114,6 +121,7 @@ class ConflictRow:
     base_text: str  # "Before either change", in words
     versions: tuple[VersionShown, ...]
     free_text: bool
+    what: str = ""  # the field's label, or "deleted on one laptop, changed on another"
 
     @property
     def deleted(self) -> bool:
@@ -125,15 +133,15 @@ class ConflictRow:
 
     @property
     def title(self) -> str:
-        what = "deleted on one laptop, changed on another" if self.deleted else self.field_label
-        return f"{self.record}, {what}"
+        return f"{self.record}, {self.what or self.field_label}"
 
 
 class _Words:
-    """How one workspace's records read, looked up once per load."""
+    """How one workspace's records read, looked up once per load, in one language."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, lang: Language) -> None:
         self.session = session
+        self.lang = lang
         specs = {
             "young_person": record_specs.young_person(),
             "family_member": record_specs.family_member(),
@@ -159,36 +167,45 @@ class _Words:
         self.devices: dict[str, str] = {}
         if roster is not None:
             for member in roster.members:
-                mine = " (this laptop)" if member.device_id == me else ""
-                self.devices[member.device_id] = member.name + mine
+                mine = (
+                    self.lang.translate("ConflictsView", "{device} (this laptop)")
+                    if member.device_id == me
+                    else "{device}"
+                )
+                self.devices[member.device_id] = mine.format(device=member.name)
 
     def record_words(self, table: str) -> str:
-        return RECORD_WORDS.get(table, table.replace("_", " ").capitalize())
+        if table in RECORD_WORDS:
+            return self.lang.translate(CONTEXT, RECORD_WORDS[table])
+        return table.replace("_", " ").capitalize()
 
     def field_label(self, table: str, field: str) -> str:
         if (table, field) in FIELD_WORDS:
-            return FIELD_WORDS[(table, field)]
+            return self.lang.translate(CONTEXT, FIELD_WORDS[(table, field)])
         label = self.labels.get(table, {}).get(field)
         if label:
-            return label
+            return translate_words(self.lang.code, label)  # as the record's form words it
         return field.removesuffix("_id").replace("_", " ").capitalize()
 
     def device(self, version: str) -> str:
         try:
             device_id = changelog.split_version(version)[2]
         except ValueError:
-            return "another laptop"
-        return self.devices.get(device_id, f"laptop {device_id[:8]}")
+            return self.lang.translate("ConflictsView", "another laptop")
+        unknown = self.lang.translate("ConflictsView", "laptop {device}")
+        return self.devices.get(device_id, unknown.format(device=device_id[:8]))
 
     def value(self, table: Table, table_name: str, field: str, value: Any) -> str:
         """A stored value as people read it; free text stays whole, line breaks and all."""
         if value is None or value == "":
-            return EMPTY
+            return self.lang.translate(CONTEXT, EMPTY)
         if isinstance(value, bool):
-            return "Yes" if value else "No"
+            if value:
+                return self.lang.translate("ConflictsView", "Yes")
+            return self.lang.translate("ConflictsView", "No")
         choices = self.choices.get((table_name, field))
         if choices and str(value) in choices:
-            return choices[str(value)]
+            return translate_words(self.lang.code, choices[str(value)])
         column = table.columns.get(field)
         if column is None:
             return str(value)
@@ -198,7 +215,7 @@ class _Words:
                 member = enum_class(value)
             except ValueError:
                 return str(value)
-            return str(getattr(member, "label", member.value))
+            return translate_words(self.lang.code, str(getattr(member, "label", member.value)))
         if isinstance(column.type, DateTime) and isinstance(value, str):
             return format_datetime(datetime.fromisoformat(value))
         if isinstance(column.type, Date) and isinstance(value, str):
@@ -213,7 +230,8 @@ class _Words:
         cls = RECORD_TYPES.get(target)
         other = self.session.get(cls, record_id) if cls is not None else None
         if other is None:
-            return f"a {self.record_words(target).lower()} no longer here"
+            gone = self.lang.translate("ConflictsView", "a {record} no longer here")
+            return gone.format(record=self.record_words(target).lower())
         name = getattr(other, "display_name", None) or getattr(other, "name", None)
         return str(name) if name else self.record_words(target)
 
@@ -276,7 +294,9 @@ def _row(words: _Words, conflict: ConflictView) -> ConflictRow:
         who = (
             device
             if version.actor in ("", device.split(" (")[0])
-            else f"{version.actor} on {device}"
+            else words.lang.translate("ConflictsView", "{actor} on {device}").format(
+                actor=version.actor, device=device
+            )
         )
         versions.append(
             VersionShown(
@@ -296,22 +316,31 @@ def _row(words: _Words, conflict: ConflictView) -> ConflictRow:
         else words.value(table, conflict.table_name, conflict.field, conflict.base),
         versions=tuple(versions),
         free_text=conflict.free_text,
+        what=words.lang.translate("ConflictsView", "deleted on one laptop, changed on another")
+        if deleted
+        else words.field_label(conflict.table_name, conflict.field),
     )
 
 
-def load_conflicts(session: Session) -> list[ConflictRow]:
-    """Every conflict, worded for a person (runs on the storage worker)."""
+def load_conflicts(session: Session, lang: Language | None = None) -> list[ConflictRow]:
+    """Every conflict, worded for a person (runs on the storage worker).
+
+    ``lang`` is the window's language, looked up on the UI thread; English if not given.
+    """
     found = conflicts.list_conflicts(session)
     if not found:
         return []
-    words = _Words(session)
+    words = _Words(session, lang or language("en"))
     return [_row(words, conflict) for conflict in found]
 
 
-def _versions_words(row: ConflictRow) -> str:
+def _versions_words(row: ConflictRow, lang: Language) -> str:
     if row.deleted:
         version = row.versions[-1]
-        return f"Changed by {version.who}, {version.when}, after it was deleted elsewhere"
+        changed = lang.translate(
+            "ConflictsView", "Changed by {who}, {when}, after it was deleted elsewhere"
+        )
+        return changed.format(who=version.who, when=version.when)
     return "; ".join(f"{v.who}, {v.when}" for v in row.versions)
 
 
@@ -352,38 +381,48 @@ def _push(text: str, name: str, description: str, handler: Callable[[], object])
     return push
 
 
-class MergeDialog(QDialog):
+class MergeDialog(Translated, QDialog):
     """Write the text to keep, starting from one version: "Edit and keep…"."""
 
     def __init__(self, row: ConflictRow, start: VersionShown, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("merge_dialog")
-        title = f"Write the version to keep: {row.field_label}"
+        title = self.tr("Write the version to keep: {field}").format(field=row.field_label)
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.setMinimumSize(640, 420)
         intro = QLabel(
-            f"This starts from version {start.number} ({start.who}). Bring in what matters "
-            "from the other versions; what you keep here replaces them all, on every laptop."
+            self.tr(
+                "This starts from version {number} ({who}). Bring in what matters from the "
+                "other versions; what you keep here replaces them all, on every laptop."
+            ).format(number=start.number, who=start.who)
         )
         intro.setWordWrap(True)
         self.text = QPlainTextEdit(start.value if isinstance(start.value, str) else start.text)
         self.text.setObjectName("merge_text")
-        self.text.setAccessibleName(f"The {row.field_label.lower()} to keep")
+        self.text.setAccessibleName(
+            self.tr("The {field} to keep").format(field=row.field_label.lower())
+        )
         self.text.setAccessibleDescription(
-            "Edit freely; Tab moves on to the buttons. Nothing is saved until you choose Keep."
+            self.tr(
+                "Edit freely; Tab moves on to the buttons. Nothing is saved until you choose Keep."
+            )
         )
         self.text.setTabChangesFocus(True)
         buttons = QDialogButtonBox()
         self.keep_button = buttons.addButton(
-            "&Keep this text", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("&Keep this text"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.keep_button.setObjectName("merge_keep")
-        self.keep_button.setAccessibleName("Keep this text")
-        self.keep_button.setAccessibleDescription("Save this text as the one to keep")
+        self.keep_button.setAccessibleName(self.tr("Keep this text"))
+        self.keep_button.setAccessibleDescription(self.tr("Save this text as the one to keep"))
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setAccessibleName("Cancel")
-        cancel.setAccessibleDescription("Close without keeping anything; the conflict stays")
+        cancel.setObjectName("merge_cancel")
+        cancel.setText(self.tr("Cancel"))  # Qt words its standard buttons in English only
+        cancel.setAccessibleName(self.tr("Cancel"))
+        cancel.setAccessibleDescription(
+            self.tr("Close without keeping anything; the conflict stays")
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -395,17 +434,19 @@ class MergeDialog(QDialog):
         return self.text.toPlainText()
 
 
-class ConflictsDialog(QDialog):
+class ConflictsDialog(Translated, QDialog):
     """Every conflict in a list; the selected one's versions side by side beneath."""
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.setObjectName("conflicts_dialog")
-        self.setWindowTitle("Sync conflicts")
-        self.setAccessibleName("Sync conflicts")
+        self.setWindowTitle(self.tr("Sync conflicts"))
+        self.setAccessibleName(self.tr("Sync conflicts"))
         self.setAccessibleDescription(
-            "Records changed on two laptops before they synced, with each version side by side."
+            self.tr(
+                "Records changed on two laptops before they synced, with each version side by side."
+            )
         )
         self.resize(1040, 700)
         self.rows: list[ConflictRow] = []
@@ -415,29 +456,33 @@ class ConflictsDialog(QDialog):
         self._shown: ConflictRow | None = None
 
         intro = QLabel(
-            "When the same thing was changed on two laptops before they synced, every version "
-            "is kept. Until you choose, the record shows the newest one. Whatever you choose "
-            "goes to the other laptops at the next sync."
+            self.tr(
+                "When the same thing was changed on two laptops before they synced, every "
+                "version is kept. Until you choose, the record shows the newest one. Whatever "
+                "you choose goes to the other laptops at the next sync."
+            )
         )
         intro.setObjectName("conflicts_intro")
         intro.setWordWrap(True)
-        self.empty = QLabel("Looking for conflicts…")
+        self.empty = QLabel(self.tr("Looking for conflicts…"))
         self.empty.setObjectName("conflicts_empty")
         self.empty.setProperty("role", "heading")
         self.empty.setAccessibleName(self.empty.text())
 
         self.table, self.model = record_table(
-            "Conflicts",
+            self.tr("Conflicts"),
             [
-                Column("record", "Record"),
-                Column("what", "What"),
-                Column("versions", "Changed by"),
+                Column("record", self.tr("Record")),
+                Column("what", self.tr("What")),
+                Column("versions", self.tr("Changed by")),
             ],
         )
         self.table.setObjectName("conflicts_table")
         self.table.setAccessibleDescription(
-            "Arrow keys choose a conflict; its versions are shown beneath. "
-            "Tab moves to the versions."
+            self.tr(
+                "Arrow keys choose a conflict; its versions are shown beneath. "
+                "Tab moves to the versions."
+            )
         )
         self.table.setWordWrap(False)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
@@ -453,14 +498,16 @@ class ConflictsDialog(QDialog):
         self.explain = QLabel()
         self.explain.setObjectName("conflict_explain")
         self.explain.setWordWrap(True)
-        self.base_label = QLabel("Before either change:")
+        self.base_label = QLabel(self.tr("Before either change:"))
         self.base_label.setObjectName("conflict_base_label")
         self.base_short = QLabel()
         self.base_short.setObjectName("conflict_base")
         self.base_short.setWordWrap(True)
         self.base_short.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.base_box = _read_only_box(
-            "", "Before either change", "The text both laptops started from, before either change."
+            "",
+            self.tr("Before either change"),
+            self.tr("The text both laptops started from, before either change."),
         )
         self.base_box.setObjectName("conflict_base_text")
         self.base_box.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
@@ -475,15 +522,15 @@ class ConflictsDialog(QDialog):
         self.keep_buttons: list[QPushButton] = []
         self.edit_buttons: list[QPushButton] = []
         self.restore_button = _push(
-            "&Restore the record",
+            self.tr("&Restore the record"),
             "conflict_restore",
-            "Bring the record back with the changes made on the other laptop.",
+            self.tr("Bring the record back with the changes made on the other laptop."),
             lambda: self.settle(restore=True),
         )
         self.leave_button = _push(
-            "&Leave it deleted",
+            self.tr("&Leave it deleted"),
             "conflict_leave_deleted",
-            "Agree it stays deleted; the changes made on the other laptop are let go.",
+            self.tr("Agree it stays deleted; the changes made on the other laptop are let go."),
             lambda: self.settle(restore=False),
         )
         record_buttons = QHBoxLayout()
@@ -515,9 +562,10 @@ class ConflictsDialog(QDialog):
         self.buttons = QDialogButtonBox()
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.close_button.setObjectName("conflicts_close")
-        self.close_button.setAccessibleName("Close")
+        self.close_button.setText(self.tr("Close"))  # Qt words it in English only
+        self.close_button.setAccessibleName(self.tr("Close"))
         self.close_button.setAccessibleDescription(
-            "Close the conflicts view; unanswered conflicts wait here."
+            self.tr("Close the conflicts view; unanswered conflicts wait here.")
         )
         self.buttons.rejected.connect(self.reject)
 
@@ -533,40 +581,48 @@ class ConflictsDialog(QDialog):
         self.reload()
 
     # -- loading ---------------------------------------------------------------------------
+    def _lang(self) -> Language:
+        """This view's words (looked up here, on the UI thread)."""
+        return language(language_of(self))
+
     def reload(self) -> None:
         self._generation += 1
         wanted = self._generation
+        lang = self._lang()
 
         def shown(rows: list[ConflictRow]) -> None:
             if wanted == self._generation:
                 self._render(rows)
 
-        self.store.read(load_conflicts, shown)
+        self.store.read(lambda session: load_conflicts(session, lang), shown)
 
     def _render(self, rows: list[ConflictRow]) -> None:
         keep = self.selected()
         self.rows = rows
+        lang = self._lang()
         self.model.set_rows(
             [
                 {
                     "row": row,
                     "record": row.record,
-                    "what": "Deleted on one laptop, changed on another"
+                    "what": self.tr("Deleted on one laptop, changed on another")
                     if row.deleted
                     else row.field_label,
-                    "versions": _versions_words(row),
+                    "versions": _versions_words(row, lang),
                 }
                 for row in rows
             ]
         )
         self.empty.setVisible(not rows)
         self.splitter.setVisible(bool(rows))
-        words = NO_CONFLICTS if not rows else ""
+        words = lang.translate(CONTEXT, NO_CONFLICTS) if not rows else ""
         self.empty.setText(words)
         self.empty.setAccessibleName(words)
         count = len(rows)
         self.setWindowTitle(
-            "Sync conflicts" if not rows else f"Sync conflicts ({count} to resolve)"
+            self.tr("Sync conflicts")
+            if not rows
+            else self.tr("Sync conflicts ({count} to resolve)").format(count=count)
         )
         if rows:
             ids = [r.conflict.id for r in rows]
@@ -614,17 +670,16 @@ class ConflictsDialog(QDialog):
         self.restore_button.setVisible(deleted)
         self.leave_button.setVisible(deleted)
         if deleted:
-            explain = (
-                f"This {row.record_words.lower()} record was deleted on one laptop while it "
-                "was being changed on another, so it is deleted for now. Below is the record "
-                "as it was, with those changes. Restore it, or leave it deleted."
-            )
+            explain = self.tr(
+                "This {record} record was deleted on one laptop while it was being changed "
+                "on another, so it is deleted for now. Below is the record as it was, with "
+                "those changes. Restore it, or leave it deleted."
+            ).format(record=row.record_words.lower())
         else:
             shown = row.versions[-1]
-            explain = (
-                f"{len(row.versions)} versions. The record shows version {shown.number} "
-                f"({shown.device}) until you choose."
-            )
+            explain = self.tr(
+                "{count} versions. The record shows version {number} ({device}) until you choose."
+            ).format(count=len(row.versions), number=shown.number, device=shown.device)
         self.explain.setText(explain)
         self.explain.setAccessibleName(explain)
         if not deleted:
@@ -633,7 +688,9 @@ class ConflictsDialog(QDialog):
             self.base_short.setVisible(not long_base)
             self.base_box.setVisible(long_base)
             self.base_short.setText(row.base_text if not long_base else "")
-            self.base_short.setAccessibleName(f"Before either change: {row.base_text}")
+            self.base_short.setAccessibleName(
+                self.tr("Before either change: {text}").format(text=row.base_text)
+            )
             self.base_box.setPlainText(row.base_text)
         for version in row.versions:
             self.columns.addWidget(self._column(row, version), 1)
@@ -653,25 +710,31 @@ class ConflictsDialog(QDialog):
         column = QFrame()
         column.setObjectName(f"version_{version.number}")
         column.setFrameShape(QFrame.Shape.StyledPanel)
+        who, when, number = version.who, version.when, version.number
         if row.deleted:
-            heading = f"As it was, with the changes by {version.who}, {version.when}"
+            heading = self.tr("As it was, with the changes by {who}, {when}")
+        elif version.shown:
+            heading = self.tr("Version {number} of {total}: {who}, {when} (shown now)")
         else:
-            heading = f"Version {version.number} of {total}: {version.who}, {version.when}"
-            if version.shown:
-                heading += " (shown now)"
+            heading = self.tr("Version {number} of {total}: {who}, {when}")
+        heading = heading.format(who=who, when=when, number=number, total=total)
         label = QLabel(heading)
         label.setObjectName(f"version_{version.number}_heading")
         label.setWordWrap(True)
         label.setStyleSheet("font-weight: bold;")
         spoken = (
-            "The record as it was, with the changes that could not be kept"
+            self.tr("The record as it was, with the changes that could not be kept")
             if row.deleted
-            else f"Version {version.number} of {total}, from {version.device}"
+            else self.tr("Version {number} of {total}, from {device}").format(
+                number=number, total=total, device=version.device
+            )
         )
         box = _read_only_box(
             version.text,
             spoken,
-            f"Written by {version.who}, {version.when}. The whole value, read only.",
+            self.tr("Written by {who}, {when}. The whole value, read only.").format(
+                who=who, when=when
+            ),
         )
         box.setObjectName(f"version_{version.number}_text")
         if not self._tall(row):
@@ -683,23 +746,33 @@ class ConflictsDialog(QDialog):
         layout.addWidget(box, 1)
         if not row.deleted:
             keep = _push(
-                "Keep this version",
+                self.tr("Keep this version"),
                 f"version_{version.number}_keep",
-                f"Keep version {version.number}, from {version.device}, on every laptop.",
+                self.tr("Keep version {number}, from {device}, on every laptop.").format(
+                    number=number, device=version.device
+                ),
                 lambda: self.keep(row, version),
             )
-            keep.setAccessibleName(f"Keep version {version.number}, from {version.device}")
+            keep.setAccessibleName(
+                self.tr("Keep version {number}, from {device}").format(
+                    number=number, device=version.device
+                )
+            )
             self.keep_buttons.append(keep)
             buttons = QHBoxLayout()
             buttons.addWidget(keep)
             if row.free_text:
                 edit = _push(
-                    "Edit and keep…",
+                    self.tr("Edit and keep…"),
                     f"version_{version.number}_edit",
-                    f"Start from version {version.number} and write the text to keep.",
+                    self.tr("Start from version {number} and write the text to keep.").format(
+                        number=number
+                    ),
                     lambda: self.edit_and_keep(row, version),
                 )
-                edit.setAccessibleName(f"Edit version {version.number} and keep it")
+                edit.setAccessibleName(
+                    self.tr("Edit version {number} and keep it").format(number=number)
+                )
                 self.edit_buttons.append(edit)
                 buttons.addWidget(edit)
             buttons.addStretch(1)
@@ -742,14 +815,16 @@ class ConflictsDialog(QDialog):
         self.reload()
 
     def keep(self, row: ConflictRow, version: VersionShown) -> None:
-        self._resolve(row, version.value, f"keep version {version.number} of {row.field_label}")
+        label = self.tr("keep version {number} of {field}").format(
+            number=version.number, field=row.field_label
+        )
+        self._resolve(row, version.value, label)
 
     def edit_and_keep(self, row: ConflictRow, version: VersionShown) -> MergeDialog:
         dialog = MergeDialog(row, version, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(
-            lambda: self._resolve(row, dialog.value(), f"write the {row.field_label.lower()}")
-        )
+        label = self.tr("write the {field}").format(field=row.field_label.lower())
+        dialog.accepted.connect(lambda: self._resolve(row, dialog.value(), label))
         self.merge = dialog
         dialog.open()
         return dialog
@@ -806,7 +881,8 @@ class ConflictsDialog(QDialog):
             def revert(session: Session, _result: None) -> None:
                 removed[:] = edits.delete_record(session, table, record_id)
 
-            self.store.run(f"restore the {row.record_words.lower()}", apply, revert, self._failed)
+            label = self.tr("restore the {record}").format(record=row.record_words.lower())
+            self.store.run(label, apply, revert, self._failed)
         else:
 
             def leave(session: Session) -> None:
@@ -815,4 +891,4 @@ class ConflictsDialog(QDialog):
 
             # Not on the undo stack: agreeing it stays deleted changes no record, so
             # there is nothing on screen to undo; restoring it is still a new edit away.
-            self.store.write(leave, failed=self._failed, undo_text="leave it deleted")
+            self.store.write(leave, failed=self._failed, undo_text=self.tr("leave it deleted"))

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QSpinBox,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -40,29 +41,35 @@ from roth_desktop.reports.output import check_output_path
 from roth_desktop.timescales.policy import policy_or_defaults
 from roth_desktop.validation import today
 from ui.export_job import ExportRun, ExportWork
+from ui.i18n import Translated, language_of
 from ui.store import Store
 from ui.widgets import labelled_row, secret_field
+from ui.worker_progress import READING_THE_CONFERENCE
 
-_AUDIENCE_HELP = {
-    Audience.PROFESSIONAL: "Everything, with restricted information in its own marked section.",
-    Audience.FAMILY: "For the young person and family: nothing restricted, plain words.",
-    Audience.YOUNG_PERSON: "The plan written to the young person, with their map.",
-    Audience.PLAN: "The plan on its own, for the core group.",
-}
 MIN_PDF_PASSWORD = 8
 
 
 def _path_row(
-    parent: QWidget, name: str, object_name: str, choose: str, pattern: str, save: bool
+    parent: QWidget,
+    name: str,
+    object_name: str,
+    choose: tuple[str, str],
+    pattern: str,
+    save: bool,
 ) -> tuple[QWidget, QLineEdit]:
-    """A path box with a Choose… button; typing a path works too (and lets tests drive it)."""
+    """A path box with a Choose… button; typing a path works too (and lets tests drive it).
+
+    ``name`` and ``choose`` (the button's text and its spoken name) come already in
+    the window's language.
+    """
     row = QWidget(parent)
     line = QLineEdit()
     line.setObjectName(object_name)
     line.setAccessibleName(name)
-    pick = QPushButton(choose)
+    text, spoken = choose
+    pick = QPushButton(text)
     pick.setObjectName(f"{object_name}_choose")
-    pick.setAccessibleName(f"{choose.rstrip('…')} {name.lower()}")
+    pick.setAccessibleName(spoken)
 
     def browse() -> None:
         start = line.text() or str(Path.home())
@@ -88,12 +95,12 @@ def _name_inner(box: QWidget, name: str) -> None:
         inner.setAccessibleName(name)
 
 
-class _ExportDialog(QDialog):
-    def __init__(self, store: Store, title: str, parent: QWidget | None) -> None:
+class _ExportDialog(Translated, QDialog):
+    """What the export dialogs share; each speaks the language of the window that opens it."""
+
+    def __init__(self, store: Store, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.store = store
-        self.setWindowTitle(title)
-        self.setAccessibleName(title)
         # Wide enough to show a whole path: people check where a record is going.
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
         self.run: ExportRun | None = None
@@ -102,12 +109,27 @@ class _ExportDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setProperty("role", "error")
         self.buttons = QDialogButtonBox()
-        self.save_button = self.buttons.addButton("&Save", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = self.buttons.addButton(
+            self.tr("&Save"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.save_button.setObjectName("export_save")
-        self.save_button.setAccessibleName("Save")
+        self.save_button.setAccessibleName(self.tr("Save"))
         cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setAccessibleName("Cancel")
+        cancel.setObjectName("export_cancel")
+        cancel.setText(self.tr("Cancel"))  # Qt words its standard buttons in English only
+        cancel.setAccessibleName(self.tr("Cancel"))
         self.buttons.rejected.connect(self.reject)
+
+    def set_title(self, title: str) -> None:
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+
+    def refuse_no_path(self) -> None:
+        self.refuse(self.tr("Choose where to save it."))
+
+    def keep_fields_whole(self) -> None:
+        """Never narrower than the form needs: longer labels (Welsh) must not squeeze it."""
+        self.setMinimumWidth(max(self.minimumWidth(), self.minimumSizeHint().width()))
 
     def refuse(self, text: str) -> None:
         self.message.setText(text)
@@ -130,55 +152,73 @@ class ConferenceExportDialog(_ExportDialog):
         file_stem: str,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(store, "Print or export the conference", parent)
+        super().__init__(store, parent)
+        self.set_title(self.tr("Print or export the conference"))
         self.conference_id = conference_id
         self.file_stem = file_stem
         self.settings = AppSettings.load()
         layout = QVBoxLayout(self)
-        intro = QLabel("Who is this copy for?")
+        intro = QLabel(self.tr("Who is this copy for?"))
         intro.setProperty("role", "heading")
         layout.addWidget(intro)
         self.audiences = QButtonGroup(self)
         self.audience_buttons: dict[Audience, QRadioButton] = {}
+        self.audience_words = self._audience_words()
         for n, audience in enumerate(Audience):
-            radio = QRadioButton(f"{audience.label}: {_AUDIENCE_HELP[audience]}")
+            label, help_text = self.audience_words[audience]
+            radio = QRadioButton(label)
             radio.setObjectName(f"audience_{audience.value.replace('-', '_')}")
-            radio.setAccessibleName(audience.label)
-            radio.setAccessibleDescription(_AUDIENCE_HELP[audience])
+            radio.setAccessibleName(label)
+            radio.setAccessibleDescription(help_text)
             self.audiences.addButton(radio, n)
             self.audience_buttons[audience] = radio
             layout.addWidget(radio)
+            # What the copy holds, beneath its name and lined up with it. A label wraps
+            # where a radio button cannot, so longer words (Welsh, or a larger text
+            # size) are never cut off at the dialog's edge.
+            holds = QLabel(help_text)
+            holds.setObjectName(f"{radio.objectName()}_help")
+            holds.setWordWrap(True)
+            holds.setContentsMargins(self._radio_indent(), 0, 0, 0)
+            layout.addWidget(holds)
         self.audience_buttons[Audience.FAMILY].setChecked(True)
 
         form = QFormLayout()
         self.format = QComboBox()
         self.format.setObjectName("export_format")
-        self.format.setAccessibleName("File type")
-        self.format.addItem("PDF, to print or send", "pdf")
-        self.format.addItem("JSON, for the case management system", "json")
-        labelled_row(form, "File &type:", self.format)
+        self.format.setAccessibleName(self.tr("File type"))
+        self.format.addItem(self.tr("PDF, to print or send"), "pdf")
+        self.format.addItem(self.tr("JSON, for the case management system"), "json")
+        labelled_row(form, self.tr("File &type:"), self.format)
         self.language = QComboBox()
         self.language.setObjectName("export_language")
-        self.language.setAccessibleName("Language")
-        self.language.addItem("English", "en")
-        self.language.addItem("Cymraeg (Welsh)", "cy")
-        labelled_row(form, "&Language:", self.language)
+        self.language.setAccessibleName(self.tr("Language"))
+        self.language.addItem(self.tr("English"), "en")
+        self.language.addItem(self.tr("Cymraeg (Welsh)"), "cy")
+        # A Welsh window makes Welsh copies unless the person chooses otherwise.
+        self.language.setCurrentIndex(max(self.language.findData(language_of(self)), 0))
+        labelled_row(form, self.tr("&Language:"), self.language)
         self.marking = QLineEdit(self.settings.protective_marking)
         self.marking.setObjectName("export_marking")
-        self.marking.setAccessibleName("Protective marking")
-        labelled_row(form, "Protective &marking:", self.marking)
-        self.protect = QCheckBox("Protect the PDF with a password")
+        self.marking.setAccessibleName(self.tr("Protective marking"))
+        labelled_row(form, self.tr("Protective &marking:"), self.marking)
+        self.protect = QCheckBox(self.tr("Protect the PDF with a password"))
         self.protect.setObjectName("export_protect")
-        self.protect.setAccessibleName("Protect the PDF with a password")
+        self.protect.setAccessibleName(self.tr("Protect the PDF with a password"))
         form.addRow(self.protect)
-        self.password = secret_field("PDF password", "export_password")
-        self.password_again = secret_field("PDF password again", "export_password_again")
-        labelled_row(form, "Pass&word:", self.password)
-        labelled_row(form, "Password &again:", self.password_again)
+        self.password = secret_field(self.tr("PDF password"), "export_password")
+        self.password_again = secret_field(self.tr("PDF password again"), "export_password_again")
+        labelled_row(form, self.tr("Pass&word:"), self.password)
+        labelled_row(form, self.tr("Password &again:"), self.password_again)
         path_row, self.path = _path_row(
-            self, "File to save", "export_path", "Choose…", "PDF (*.pdf);;JSON (*.json)", True
+            self,
+            self.tr("File to save"),
+            "export_path",
+            (self.tr("Choose…"), self.tr("Choose the file to save")),
+            "PDF (*.pdf);;JSON (*.json)",
+            True,
         )
-        labelled_row(form, "Save &as:", path_row)
+        labelled_row(form, self.tr("Save &as:"), path_row)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
@@ -189,6 +229,34 @@ class ConferenceExportDialog(_ExportDialog):
         self.format.currentIndexChanged.connect(lambda *_: self._sync())
         self.protect.toggled.connect(lambda *_: self._sync())
         self._sync()
+        self.keep_fields_whole()
+
+    def _radio_indent(self) -> int:
+        style = self.style()
+        return style.pixelMetric(QStyle.PixelMetric.PM_ExclusiveIndicatorWidth) + style.pixelMetric(
+            QStyle.PixelMetric.PM_RadioButtonLabelSpacing
+        )
+
+    def _audience_words(self) -> dict[Audience, tuple[str, str]]:
+        """Each audience's name and what its copy holds, in the window's language."""
+        return {
+            Audience.PROFESSIONAL: (
+                self.tr("Conference record (professionals)"),
+                self.tr("Everything, with restricted information in its own marked section."),
+            ),
+            Audience.FAMILY: (
+                self.tr("Family copy"),
+                self.tr("For the young person and family: nothing restricted, plain words."),
+            ),
+            Audience.YOUNG_PERSON: (
+                self.tr("Young person's plan"),
+                self.tr("The plan written to the young person, with their map."),
+            ),
+            Audience.PLAN: (
+                self.tr("Plan for the core group"),
+                self.tr("The plan on its own, for the core group."),
+            ),
+        }
 
     @property
     def audience(self) -> Audience:
@@ -221,28 +289,37 @@ class ConferenceExportDialog(_ExportDialog):
         out = Path(self.path.text().strip()).expanduser()
         conference_id = self.conference_id
         if not self.path.text().strip():
-            return self.refuse("Choose where to save it.")
+            return self.refuse_no_path()
         if self.format.currentData() == "json":
 
             def write_json(session: Session, progress: Progress) -> Sequence[Path]:
                 from roth_desktop.reports.conference_json import write_conference_json
 
-                progress(10, "reading the conference")
+                progress(10, READING_THE_CONFERENCE)
                 return [write_conference_json(session, conference_id, audience, out, language)]
 
-            self.launch("Exporting the conference", write_json)
+            self.launch(self.tr("Exporting the conference"), write_json)
             return None
         marking = self.marking.text().strip()
-        problem = marking_problem(marking)
-        if problem:
-            return self.refuse(problem)
+        if marking_problem(marking):
+            # The core's own sentence, in the window's language.
+            return self.refuse(
+                self.tr(
+                    "A protective marking is up to 40 capital letters, digits, spaces or "
+                    "hyphens, for example OFFICIAL-SENSITIVE."
+                )
+            )
         password = None
         if self.protect.isChecked():
             password = self.password.text()
             if len(password) < MIN_PDF_PASSWORD:
-                return self.refuse(f"Use a password of at least {MIN_PDF_PASSWORD} characters.")
+                return self.refuse(
+                    self.tr("Use a password of at least {count} characters.").format(
+                        count=MIN_PDF_PASSWORD
+                    )
+                )
             if password != self.password_again.text():
-                return self.refuse("The two passwords are not the same.")
+                return self.refuse(self.tr("The two passwords are not the same."))
         if marking != self.settings.protective_marking:
             self.settings.protective_marking = marking
             self.settings.save()
@@ -263,7 +340,9 @@ class ConferenceExportDialog(_ExportDialog):
                 )
             ]
 
-        self.launch(f"Making the {audience.label.lower()}", write_pdf)
+        label = self.audience_words[audience][0]
+        copy = label[:1].lower() + label[1:]  # mid-sentence
+        self.launch(self.tr("Making the {copy}").format(copy=copy), write_pdf)
         return None
 
 
@@ -275,55 +354,66 @@ class DataReturnDialog(_ExportDialog):
     """
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
-        super().__init__(store, "ROTH data return", parent)
+        super().__init__(store, parent)
+        self.set_title(self.tr("ROTH data return"))
         self.policy, policy_problem = policy_or_defaults()
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "Counts for the strategic lead: young people on ROTH plans, harm types, age, "
-            "gender, ethnicity, needs, timescales and transfers. Small numbers are hidden."
+            self.tr(
+                "Counts for the strategic lead: young people on ROTH plans, harm types, age, "
+                "gender, ethnicity, needs, timescales and transfers. Small numbers are hidden."
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
         end = today()
-        self.start_date = self._date_edit("First day", "return_from", date(end.year - 1, 4, 1))
-        self.end_date = self._date_edit("Last day", "return_to", end)
-        labelled_row(form, "&From:", self.start_date)
-        labelled_row(form, "&To:", self.end_date)
+        self.start_date = self._date_edit(
+            self.tr("First day"), "return_from", date(end.year - 1, 4, 1)
+        )
+        self.end_date = self._date_edit(self.tr("Last day"), "return_to", end)
+        labelled_row(form, self.tr("&From:"), self.start_date)
+        labelled_row(form, self.tr("&To:"), self.end_date)
         population_row, self.population = _path_row(
             self,
-            "Population table (optional)",
+            self.tr("Population table (optional)"),
             "return_population",
-            "Choose…",
-            "CSV (*.csv)",
+            (self.tr("Choose…"), self.tr("Choose the population table")),
+            self.tr("CSV table (*.csv)"),
             False,
         )
-        labelled_row(form, "&Population table:", population_row)
+        labelled_row(form, self.tr("&Population table:"), population_row)
         self.threshold = QSpinBox()
         self.threshold.setObjectName("return_threshold")
-        self.threshold.setAccessibleName("Hide counts below")
+        self.threshold.setAccessibleName(self.tr("Hide counts below"))
         self.threshold.setRange(1, 50)
-        _name_inner(self.threshold, "Hide counts below")
+        _name_inner(self.threshold, self.tr("Hide counts below"))
         self.threshold.setValue(5)
-        labelled_row(form, "&Hide counts below:", self.threshold)
+        labelled_row(form, self.tr("&Hide counts below:"), self.threshold)
         self.region = QComboBox()
         self.region.setObjectName("return_region")
-        self.region.setAccessibleName("Bank holidays")
-        self.region.addItem("England", "england")
-        self.region.addItem("Wales", "wales")
+        self.region.setAccessibleName(self.tr("Bank holidays"))
+        self.region.addItem(self.tr("England"), "england")
+        self.region.addItem(self.tr("Wales"), "wales")
         self.region.setCurrentIndex(max(self.region.findData(self.policy.region), 0))
-        labelled_row(form, "&Bank holidays of:", self.region)
+        labelled_row(form, self.tr("&Bank holidays of:"), self.region)
         path_row, self.path = _path_row(
-            self, "Workbook to save", "return_path", "Choose…", "Excel workbook (*.xlsx)", True
+            self,
+            self.tr("Workbook to save"),
+            "return_path",
+            (self.tr("Choose…"), self.tr("Choose the workbook to save")),
+            self.tr("Excel workbook (*.xlsx)"),
+            True,
         )
         self.path.setText(str(Path.home() / f"roth-data-return-{end:%Y-%m-%d}.xlsx"))
-        labelled_row(form, "Save &as:", path_row)
+        labelled_row(form, self.tr("Save &as:"), path_row)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self.start)
         if policy_problem:
             self.refuse(policy_problem)
+        self.keep_fields_whole()
 
     @staticmethod
     def _date_edit(name: str, object_name: str, value: date) -> QDateEdit:
@@ -340,9 +430,11 @@ class DataReturnDialog(_ExportDialog):
         end = self.end_date.date().toPython()
         assert isinstance(start, date) and isinstance(end, date)
         if end < start:
-            return self.refuse("The date range is empty: the last day is before the first.")
+            return self.refuse(
+                self.tr("The date range is empty: the last day is before the first.")
+            )
         if not self.path.text().strip():
-            return self.refuse("Choose where to save it.")
+            return self.refuse_no_path()
         out = Path(self.path.text().strip()).expanduser()
         population = (
             Path(self.population.text().strip()).expanduser()
@@ -369,7 +461,7 @@ class DataReturnDialog(_ExportDialog):
             )
             return list(result.paths)
 
-        self.launch("Making the ROTH data return", write)
+        self.launch(self.tr("Making the ROTH data return"), write)
         return None
 
 
@@ -377,33 +469,42 @@ class CalendarExportDialog(_ExportDialog):
     """Booked conferences and conference deadlines as an .ics file for Outlook."""
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
-        super().__init__(store, "Export calendar", parent)
+        super().__init__(store, parent)
+        self.set_title(self.tr("Export calendar"))
         self.policy, policy_problem = policy_or_defaults()
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "Conferences booked and the dates initial conferences, core groups and reviews "
-            "are due, for the year ahead. Each entry shows the young person's initials "
-            "only: no names, places or notes, because a calendar leaves this laptop's "
-            "encrypted workspace."
+            self.tr(
+                "Conferences booked and the dates initial conferences, core groups and "
+                "reviews are due, for the year ahead. Each entry shows the young person's "
+                "initials only: no names, places or notes, because a calendar leaves this "
+                "laptop's encrypted workspace."
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
         path_row, self.path = _path_row(
-            self, "Calendar file to save", "calendar_path", "Choose…", "iCalendar (*.ics)", True
+            self,
+            self.tr("Calendar file to save"),
+            "calendar_path",
+            (self.tr("Choose…"), self.tr("Choose the calendar file to save")),
+            self.tr("iCalendar file (*.ics)"),
+            True,
         )
         self.path.setText(str(Path.home() / "roth-conferences.ics"))
-        labelled_row(form, "Save &as:", path_row)
+        labelled_row(form, self.tr("Save &as:"), path_row)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self.start)
         if policy_problem:
             self.refuse(policy_problem)
+        self.keep_fields_whole()
 
     def start(self) -> None:
         if not self.path.text().strip():
-            return self.refuse("Choose where to save it.")
+            return self.refuse_no_path()
         out = Path(self.path.text().strip()).expanduser()
         try:
             check_output_path(out, ".ics")
@@ -416,5 +517,5 @@ class CalendarExportDialog(_ExportDialog):
 
             return [write_calendar(session, out, policy, as_of, progress=progress).path]
 
-        self.launch("Exporting the calendar", write)
+        self.launch(self.tr("Exporting the calendar"), write)
         return None

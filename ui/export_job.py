@@ -16,14 +16,19 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlalchemy.orm import Session
 
 from roth_desktop.progress import Progress
+from ui.i18n import Translated
 from ui.store import Store
 from ui.worker_progress import WorkerProgress, one_line_failures
 
 ExportWork = Callable[[Session, Progress], Sequence[Path]]
 
 
-class ExportRun(QObject):
-    """One export: a progress dialog while it runs, then a notice with "Open folder"."""
+class ExportRun(Translated, QObject):
+    """One export: a progress dialog while it runs, then a notice with "Open folder".
+
+    ``title`` comes already in the window's language; the run speaks the language of
+    the window it belongs to (``parent``).
+    """
 
     finished = Signal(bool)
 
@@ -36,10 +41,10 @@ class ExportRun(QObject):
         self._parent = parent
         self.relay = WorkerProgress(parent, title, "export_progress", title)
         self.progress = self.relay.dialog
-        report = self.relay.report
+        report, unexpected = self.relay.report, self.relay.unexpected
 
         def run(session: Session) -> list[Path]:
-            return one_line_failures(lambda: list(work(session, report)))
+            return one_line_failures(lambda: list(work(session, report)), unexpected)
 
         store.read(run, self._done, self._failed)
 
@@ -56,19 +61,28 @@ class ExportRun(QObject):
         self.notice = box
         return box
 
+    def _close_button(self, box: QMessageBox) -> None:
+        # Qt words its standard buttons in English only; ours follow the window.
+        close = box.addButton(QMessageBox.StandardButton.Close)
+        close.setText(self.tr("Close"))
+        close.setAccessibleName(self.tr("Close"))
+
     def _done(self, paths: list[Path]) -> None:
         self._stop()
         self.paths = paths
-        lines = "\n".join(str(p) for p in paths)
+        lines = "\n".join([self.tr("Saved:"), *(str(p) for p in paths)])
         notice = self._notice(
-            "export_done", QMessageBox.Icon.Information, f"Saved:\n{lines}", "saved"
+            "export_done",
+            QMessageBox.Icon.Information,
+            lines,
+            self.tr("saved"),
         )
         # Made by the box, so the box owns it: a button made here and handed over would
         # be deleted with its Python wrapper when this method returns.
-        open_folder = notice.addButton("Open folder", QMessageBox.ButtonRole.ActionRole)
+        open_folder = notice.addButton(self.tr("Open folder"), QMessageBox.ButtonRole.ActionRole)
         open_folder.setObjectName("open_folder")
-        open_folder.setAccessibleName("Open the folder it was saved in")
-        notice.addButton(QMessageBox.StandardButton.Close)
+        open_folder.setAccessibleName(self.tr("Open the folder it was saved in"))
+        self._close_button(notice)
         folder = paths[0].parent if paths else Path.home()
         open_folder.clicked.connect(
             lambda _checked=False: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
@@ -80,8 +94,11 @@ class ExportRun(QObject):
         self._stop()
         self.error = str(error)
         warning = self._notice(
-            "export_failed", QMessageBox.Icon.Warning, f"Nothing was saved. {error}", "failed"
+            "export_failed",
+            QMessageBox.Icon.Warning,
+            self.tr("Nothing was saved. {reason}").format(reason=error),
+            self.tr("failed"),
         )
-        warning.addButton(QMessageBox.StandardButton.Close)
+        self._close_button(warning)
         warning.open()
         self.finished.emit(False)

@@ -21,6 +21,7 @@ from roth_desktop.errors import RothError
 from roth_desktop.models import Pathway
 from roth_desktop.models.base import new_id
 from roth_desktop.workspace import Workspace
+from ui.i18n import Translated
 from ui.jobs import Jobs
 
 T = TypeVar("T")
@@ -28,7 +29,9 @@ Write = Callable[[Session], Any]
 Failed = Callable[[BaseException], None]
 
 
-class _SavedEdit(QUndoCommand):
+class _SavedEdit(Translated, QUndoCommand):
+    """One undoable edit; its words are in the app's language (the Store has no window)."""
+
     def __init__(self, store: Store, text: str, apply: Write, revert: Write) -> None:
         super().__init__(text)
         self._store = store
@@ -40,13 +43,18 @@ class _SavedEdit(QUndoCommand):
         if self._first:  # already applied and saved before it was pushed
             self._first = False
             return
-        self._store.write(self._apply, undo_text=f"redo {self.text()}")
+        self._store.write(self._apply, undo_text=self.tr("redo {edit}").format(edit=self.text()))
 
     def undo(self) -> None:
-        self._store.write(self._revert, undo_text=f"undo {self.text()}")
+        self._store.write(self._revert, undo_text=self.tr("undo {edit}").format(edit=self.text()))
 
 
-class Store(QObject):
+class Store(Translated, QObject):
+    """Shared by every window of the workspace, so it speaks the app's default language.
+
+    The edit labels callers pass in (``label``) come already in their window's language.
+    """
+
     changed = Signal()
     problem = Signal(str)
 
@@ -128,10 +136,14 @@ class Store(QObject):
         if self.closed:
             return
         if isinstance(error, RothError):
-            prefix = f"Could not {context}: " if context else ""
-            self.problem.emit(prefix + str(error))
+            if context:
+                self.problem.emit(
+                    self.tr("Could not {edit}: {reason}").format(edit=context, reason=error)
+                )
+            else:
+                self.problem.emit(str(error))
         elif isinstance(error, edits.RecordGone):
-            self.problem.emit("That record no longer exists.")
+            self.problem.emit(self.tr("That record no longer exists."))
         else:
             raise error
 
@@ -173,7 +185,7 @@ class Store(QObject):
 
         def pushed(old: Any) -> None:
             self._push(
-                f"change {label}",
+                self.tr("change {what}").format(what=label),
                 apply,
                 lambda s: edits.set_field(s, table, record_id, field, old),
             )
@@ -196,7 +208,11 @@ class Store(QObject):
             return edits.create_record(session, table, values)
 
         def pushed(new_id: str) -> None:
-            self._push(f"add {label}", apply, lambda s: edits.delete_record(s, table, record_id))
+            self._push(
+                self.tr("add {what}").format(what=label),
+                apply,
+                lambda s: edits.delete_record(s, table, record_id),
+            )
             if done is not None:
                 done(new_id)
 
@@ -221,7 +237,11 @@ class Store(QObject):
             return edits.set_fields(session, table, record_id, values)
 
         def pushed(old: dict[str, Any]) -> None:
-            self._push(f"edit {label}", apply, lambda s: edits.set_fields(s, table, record_id, old))
+            self._push(
+                self.tr("edit {what}").format(what=label),
+                apply,
+                lambda s: edits.set_fields(s, table, record_id, old),
+            )
             if done is not None:
                 done()
 
@@ -234,7 +254,11 @@ class Store(QObject):
             snapshot[:] = edits.delete_record(session, table, record_id)
 
         def pushed(_result: None) -> None:
-            self._push(f"remove {label}", apply, lambda s: edits.restore_records(s, snapshot))
+            self._push(
+                self.tr("remove {what}").format(what=label),
+                apply,
+                lambda s: edits.restore_records(s, snapshot),
+            )
 
         self.write(apply, pushed)
 
@@ -256,7 +280,8 @@ class Store(QObject):
             edits.undo_transfer(session, made.pop(), case_id)
 
         def pushed(_result: None) -> None:
-            self._push(f"transfer to {to.label}", apply, revert)
+            # The pathway's name as the core words it.
+            self._push(self.tr("transfer to {pathway}").format(pathway=to.label), apply, revert)
             done()
 
         self.write(apply, pushed, failed)

@@ -22,54 +22,83 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from roth_desktop.errors import RothError
 from roth_desktop.sync import engine
 from roth_desktop.sync.engine import Held, NotInTeam, SyncReport
+from ui.i18n import QT_TRANSLATE_NOOP, Translated, language, language_of
 from ui.store import Store
 from ui.worker_progress import WorkerProgress, one_line_failures
 
-TITLE = "Sync"
-NOT_IN_TEAM_MESSAGE = (
+TITLE = QT_TRANSLATE_NOOP("SyncRun", "Sync")
+NOT_IN_TEAM_MESSAGE = QT_TRANSLATE_NOOP(
+    "SyncRun",
     "This workspace is not in a sync team yet: to join one, ask your team's sync admin "
     "for an enrolment file and its one-time code, then enrol this laptop with "
-    "'roth-desktop team enrol'."
+    "'roth-desktop team enrol'.",
 )
 
 
 def _notice(parent: QWidget, name: str, icon: QMessageBox.Icon, text: str) -> QMessageBox:
+    """A message box in the language of ``parent``'s window; ``text`` comes translated."""
+    title = language(language_of(parent)).translate("SyncRun", TITLE)
     box = QMessageBox(parent)
     box.setObjectName(name)
-    box.setWindowTitle(TITLE)
+    box.setWindowTitle(title)
     box.setIcon(icon)
     box.setText(text)
-    box.setAccessibleName(f"{TITLE}: {text.splitlines()[0]}")
+    box.setAccessibleName(f"{title}: {text.splitlines()[0]}")
     box.setAccessibleDescription(text)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     return box
 
 
+def _button(box: QMessageBox, which: QMessageBox.StandardButton, text: str) -> None:
+    """A standard button worded in the box's language (Qt words them in English only)."""
+    push = box.addButton(which)
+    push.setText(text)
+    push.setAccessibleName(text)
+
+
 def not_in_team_notice(parent: QWidget) -> QMessageBox:
     """The one calm sentence for a workspace that has no team yet."""
-    box = _notice(parent, "sync_not_in_team", QMessageBox.Icon.Information, NOT_IN_TEAM_MESSAGE)
-    close = box.addButton(QMessageBox.StandardButton.Ok)
-    close.setAccessibleName("OK")
+    words = language(language_of(parent))
+    box = _notice(
+        parent,
+        "sync_not_in_team",
+        QMessageBox.Icon.Information,
+        words.translate("SyncRun", NOT_IN_TEAM_MESSAGE),
+    )
+    _button(box, QMessageBox.StandardButton.Ok, words.translate("SyncRun", "OK"))
     box.open()  # not exec(): nothing waits on it
     return box
 
 
-def rejected_lines(report: SyncReport) -> list[str]:
-    return [f"{r.line()}; nothing from it was applied." for r in report.rejected]
+def rejected_lines(report: SyncReport, code: str = "en") -> list[str]:
+    # What was wrong comes from the sync engine, in English.
+    ending = language(code).translate("SyncRun", "{line}; nothing from it was applied.")
+    return [ending.format(line=r.line()) for r in report.rejected]
 
 
-def held_words(held: Sequence[Held]) -> str:
-    lines = [f"Changes from {h.device} would delete {h.deletes} records." for h in held]
+def held_words(held: Sequence[Held], code: str = "en") -> str:
+    words = language(code)
+    each = words.translate("SyncRun", "Changes from {device} would delete {count} records.")
+    lines = [each.format(device=h.device, count=h.deletes) for h in held]
     total = sum(h.deletes for h in held)
-    ask = (
-        f"Apply {'this' if len(held) == 1 else 'these'} and delete the {total} records now? "
-        "If you are not sure, choose Not now and ask whoever made the change: nothing is "
-        "deleted until someone confirms it."
-    )
-    return "\n".join([*lines, "", ask])
+    if len(held) == 1:
+        ask = words.translate(
+            "SyncRun",
+            "Apply this and delete the {total} records now? If you are not sure, choose "
+            "Not now and ask whoever made the change: nothing is deleted until someone "
+            "confirms it.",
+        )
+    else:
+        ask = words.translate(
+            "SyncRun",
+            "Apply these and delete the {total} records now? If you are not sure, choose "
+            "Not now and ask whoever made the change: nothing is deleted until someone "
+            "confirms it.",
+        )
+    return "\n".join([*lines, "", ask.format(total=total)])
 
 
-class SyncRun(QObject):
+class SyncRun(Translated, QObject):
     """One sync: progress while it runs, then what came of it."""
 
     finished = Signal(bool)
@@ -85,23 +114,23 @@ class SyncRun(QObject):
         self.notice: QMessageBox | None = None  # rejections, a failure, or no team
         self.question: QMessageBox | None = None  # held envelopes, put to the person
         self._parent = parent
-        self.relay = WorkerProgress(parent, TITLE, "sync_progress", "Syncing")
+        self.relay = WorkerProgress(parent, self.tr("Sync"), "sync_progress", self.tr("Syncing"))
         self.progress = self.relay.dialog
-        report = self.relay.report
+        report, unexpected = self.relay.report, self.relay.unexpected
         workspace = store.workspace
         wanted = list(confirm)
+        # Worded here, on the UI thread, for the worker to fill in.
+        unreachable = self.tr("The sync folder or server could not be reached ({reason}).")
 
         def sync() -> SyncReport:
             try:
                 return engine.sync(workspace, progress=report, confirm=wanted)
             except OSError as exc:
-                raise RothError(
-                    f"The sync folder or server could not be reached "
-                    f"({exc.strerror or type(exc).__name__})."
-                ) from None
+                reason = exc.strerror or type(exc).__name__
+                raise RothError(unreachable.format(reason=reason)) from None
 
         def run() -> SyncReport:
-            return one_line_failures(sync)
+            return one_line_failures(sync, unexpected)
 
         # On the storage worker, queued behind (and ahead of) every read and edit.
         store.jobs.submit(run, self._done, self._failed)
@@ -140,25 +169,27 @@ class SyncRun(QObject):
                 self._parent,
                 "sync_failed",
                 QMessageBox.Icon.Warning,
-                f"The sync stopped. {error}\nAnything already sent or brought in is kept, "
-                "and the next sync carries on from there.",
+                self.tr(
+                    "The sync stopped. {reason}\nAnything already sent or brought in is kept, "
+                    "and the next sync carries on from there."
+                ).format(reason=error),
             )
-            self.notice.addButton(QMessageBox.StandardButton.Close)
+            _button(self.notice, QMessageBox.StandardButton.Close, self.tr("Close"))
             self.notice.open()
-            self.message.emit(f"The sync stopped. {error}")
+            self.message.emit(self.tr("The sync stopped. {reason}").format(reason=error))
         self.finished.emit(False)
 
     def _show_rejections(self, report: SyncReport) -> None:
-        lines = rejected_lines(report)
+        lines = rejected_lines(report, language_of(self))
         heading = (
-            "One envelope was not applied:"
+            self.tr("One envelope was not applied:")
             if len(lines) == 1
-            else (f"{len(lines)} envelopes were not applied:")
+            else self.tr("{count} envelopes were not applied:").format(count=len(lines))
         )
         notice = _notice(self._parent, "sync_rejected", QMessageBox.Icon.Information, heading)
         notice.setInformativeText("\n".join(lines))
         notice.setAccessibleDescription(" ".join(lines))
-        notice.addButton(QMessageBox.StandardButton.Close)
+        _button(notice, QMessageBox.StandardButton.Close, self.tr("Close"))
         held = list(report.held)
         if held:
             # One question at a time: the held envelopes are asked about once this closes.
@@ -167,13 +198,21 @@ class SyncRun(QObject):
         notice.open()
 
     def _ask_about_held(self, held: Sequence[Held]) -> None:
-        question = _notice(self._parent, "sync_held", QMessageBox.Icon.Question, held_words(held))
-        apply = question.addButton("Apply the deletions", QMessageBox.ButtonRole.AcceptRole)
+        question = _notice(
+            self._parent,
+            "sync_held",
+            QMessageBox.Icon.Question,
+            held_words(held, language_of(self)),
+        )
+        apply = question.addButton(
+            self.tr("Apply the deletions"), QMessageBox.ButtonRole.AcceptRole
+        )
         apply.setObjectName("sync_held_apply")
-        apply.setAccessibleName("Apply the deletions")
-        later = question.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+        apply.setAccessibleName(self.tr("Apply the deletions"))
+        # The same words as "choose Not now" in the question.
+        later = question.addButton(self.tr("Not now"), QMessageBox.ButtonRole.RejectRole)
         later.setObjectName("sync_held_later")
-        later.setAccessibleName("Not now")
+        later.setAccessibleName(self.tr("Not now"))
         question.setDefaultButton(later)  # deleting many records is never the Enter key
         ids = [h.envelope_id for h in held]
         apply.clicked.connect(lambda _checked=False: self.confirmed.emit(ids))

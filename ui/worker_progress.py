@@ -18,12 +18,46 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from roth_desktop.crash_report import write_crash_report
 from roth_desktop.errors import RothError
+from ui.i18n import QT_TRANSLATE_NOOP, Translated, language, language_of
 
 T = TypeVar("T")
 
+# The steps the core reports, in English (it knows nothing of windows). Translated
+# where shown; a step not listed here came already worded in the record's language
+# (a Welsh PDF reports its steps in Welsh) and is shown as it came.
+READING_THE_CONFERENCE = QT_TRANSLATE_NOOP("WorkerProgress", "reading the conference")
+STEPS = frozenset(
+    {
+        READING_THE_CONFERENCE,
+        QT_TRANSLATE_NOOP("WorkerProgress", "Laying out the pages"),
+        QT_TRANSLATE_NOOP("WorkerProgress", "Numbering the pages"),
+        QT_TRANSLATE_NOOP("WorkerProgress", "Done"),
+        QT_TRANSLATE_NOOP("WorkerProgress", "Reading the episodes"),
+        QT_TRANSLATE_NOOP("WorkerProgress", "Working out the summary"),
+        QT_TRANSLATE_NOOP("WorkerProgress", "Building the workbook"),
+        QT_TRANSLATE_NOOP("WorkerProgress", "Saving"),
+        QT_TRANSLATE_NOOP("WorkerProgress", "Saved"),
+        QT_TRANSLATE_NOOP("WorkerProgress", "Finding the deadlines"),
+        QT_TRANSLATE_NOOP("WorkerProgress", "Checking the team"),
+        QT_TRANSLATE_NOOP("WorkerProgress", "Sealing this device's changes"),
+        QT_TRANSLATE_NOOP("WorkerProgress", "Sending"),
+        QT_TRANSLATE_NOOP("WorkerProgress", "Fetching the team's changes"),
+        QT_TRANSLATE_NOOP("WorkerProgress", "Applying the team's changes"),
+    }
+)
 
-class WorkerProgress(QObject):
-    """A progress dialog fed from another thread through ``report(percent, step)``."""
+
+UNEXPECTED = QT_TRANSLATE_NOOP(
+    "WorkerProgress",
+    "Something unexpected went wrong ({kind}); details without personal data are in {where}.",
+)
+
+
+class WorkerProgress(Translated, QObject):
+    """A progress dialog fed from another thread through ``report(percent, step)``.
+
+    ``title`` and ``prefix`` come already in the window's language.
+    """
 
     def __init__(self, parent: QWidget, title: str, object_name: str, prefix: str) -> None:
         super().__init__(parent)
@@ -31,7 +65,9 @@ class WorkerProgress(QObject):
         self._updates: queue.SimpleQueue[tuple[int, str]] = queue.SimpleQueue()
         self.dialog = QProgressDialog(f"{prefix}…", "", 0, 100, parent)
         self.dialog.setObjectName(object_name)
-        self.dialog.setAccessibleName(f"{title}: progress")
+        self.dialog.setAccessibleName(self.tr("{title}: progress").format(title=title))
+        # For one_line_failures on the worker, which cannot ask which window it is for.
+        self.unexpected = language(language_of(self)).translate("WorkerProgress", UNEXPECTED)
         self.dialog.setWindowTitle(title)
         self.dialog.setCancelButton(None)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -56,17 +92,29 @@ class WorkerProgress(QObject):
                 break
         if latest is not None:
             self.dialog.setValue(latest[0])
-            self.dialog.setLabelText(f"{self._prefix}: {latest[1]}")
+            step = self.step_words(latest[1])
+            self.dialog.setLabelText(f"{self._prefix}: {step}" if step else f"{self._prefix}…")
+
+    def step_words(self, step: str) -> str:
+        """The step in the window's language, or "" when it has no words in it."""
+        code = language_of(self)
+        if step not in STEPS or code == "en":
+            return step
+        words = language(code).translate("WorkerProgress", step)
+        # An English step with no translation yet is left out rather than mixed in.
+        return words if words != step else ""
 
     def stop(self) -> None:
         self._timer.stop()
         self.dialog.close()
 
 
-def one_line_failures(work: Callable[[], T]) -> T:
+def one_line_failures(work: Callable[[], T], words: str = UNEXPECTED) -> T:
     """Run ``work``; an unexpected failure becomes one line, with a crash report on disk.
 
     The progress dialog must always close, so nothing may escape unexplained.
+    ``words`` is that line, with ``{kind}`` and ``{where}``: ``WorkerProgress.unexpected``
+    has it in the window's language, worded on the UI thread before the work starts.
     """
     try:
         return work()
@@ -74,7 +122,4 @@ def one_line_failures(work: Callable[[], T]) -> T:
         raise
     except Exception as exc:
         where = write_crash_report(exc)
-        raise RothError(
-            f"Something unexpected went wrong ({type(exc).__name__}); "
-            f"details without personal data are in {where}."
-        ) from None
+        raise RothError(words.format(kind=type(exc).__name__, where=where)) from None
