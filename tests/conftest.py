@@ -60,3 +60,21 @@ def empty_workspace(tmp_path: Path) -> Iterator[Workspace]:
     workspace = Workspace.create(tmp_path / "ws", PASSPHRASE)
     yield workspace
     workspace.lock()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_translations() -> None:
+    """Compile the Welsh UI translations from the .ts files in this checkout.
+
+    ``make install`` compiles them too, but a .qm left from before a .ts edit would
+    test yesterday's Welsh; compiling takes well under a second.
+    """
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    subprocess.run(
+        [sys.executable, str(root / "installer" / "translations.py"), "release"],
+        check=True,
+        capture_output=True,
+    )

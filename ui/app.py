@@ -6,20 +6,22 @@ import sys
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from roth_desktop import __version__
 from roth_desktop.app_settings import AppSettings
 from roth_desktop.crash_report import write_crash_report
 from roth_desktop.quick_unlock import QuickUnlock
 from roth_desktop.workspace import Workspace
+from ui.display_prefs import DisplayPrefs
+from ui.i18n import default_language, language
 from ui.jobs import Jobs
 from ui.main_window import MainWindow
 from ui.store import Store
-from ui.theme import apply_theme
 from ui.unlock_dialog import UnlockDialog
+from ui.view_menu import DisplayMenus
 
 ACTIVITY = frozenset(
     {
@@ -57,7 +59,9 @@ class Controller(QObject):
         super().__init__()
         self.app = app
         self.settings = settings or AppSettings.load()
-        apply_theme(app)
+        self.display = DisplayPrefs(app, self.settings)
+        self.display.apply()
+        self.display.language_chosen.connect(self.set_language)
         self.jobs = Jobs(self)
         self.quick = QuickUnlock.available()
         self.workspace: Workspace | None = None
@@ -82,14 +86,43 @@ class Controller(QObject):
 
     def show_workspace(self, workspace: Workspace) -> None:
         self.workspace = workspace
-        store = Store(workspace, self.jobs)
-        self.window = MainWindow(store, self.settings.idle_lock_minutes)
-        self.window.lock_requested.connect(self.lock)
-        self.window.idle_minutes_chosen.connect(self.set_idle_minutes)
+        self.window = self._new_window(Store(workspace, self.jobs))
         if self.last_young_person:
             self.window.case_view.show_young_person(self.last_young_person)
         self.window.show()
         self.idle.timer.start()
+
+    def _new_window(self, store: Store) -> MainWindow:
+        window = MainWindow(store, self.settings.idle_lock_minutes, language=self.display.language)
+        window.lock_requested.connect(self.lock)
+        window.idle_minutes_chosen.connect(self.set_idle_minutes)
+        DisplayMenus(window, window.view_menu, self.display)
+        return window
+
+    def set_language(self, code: str) -> None:
+        """Rebuild the main window in ``code``; open conference consoles keep theirs.
+
+        A rebuild, not a retranslation in place: every string is set once, where the
+        widget is made, so there is no second list of strings to keep in step. The
+        consoles (a live meeting) move to the new window untouched.
+        """
+        old = self.window
+        if old is None:
+            return
+        young_person = old.case_view.young_person_id
+        window = self._new_window(old.store)
+        window.setGeometry(old.geometry())
+        for child in old.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            if child.isWindow() and getattr(child, "keeps_its_window", False):
+                shown = child.isVisible()
+                child.setParent(window, child.windowFlags())
+                child.setVisible(shown)
+        self.window = window
+        if young_person:
+            window.case_view.show_young_person(young_person)
+        window.show()
+        old.hide()
+        old.deleteLater()
 
     def set_idle_minutes(self, minutes: int) -> None:
         self.settings.idle_lock_minutes = minutes
@@ -139,11 +172,15 @@ class Controller(QObject):
 
 def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
     report = write_crash_report(exc.with_traceback(tb))
+    words = language(default_language())
     QMessageBox.critical(
         None,
         "ROTH Desktop",
-        "Something went wrong. Your saved work is safe in the workspace.\n"
-        f"A report without personal details was written to {report}.",
+        words.translate(
+            "Controller",
+            "Something went wrong. Your saved work is safe in the workspace.\n"
+            "A report without personal details was written to {report}.",
+        ).format(report=report),
     )
 
 

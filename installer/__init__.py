@@ -1,0 +1,1 @@
+"""Building the packaged app (PyInstaller, the installers) and compiling the translations."""
