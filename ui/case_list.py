@@ -16,7 +16,6 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 from roth_desktop.models import Pathway
 from roth_desktop.queries import CaseRow
 from roth_desktop.validation import format_date, today
+from ui.flow_layout import wrapping_row
 from ui.forms import translate_words
 from ui.i18n import QT_TRANSLATE_NOOP, Translated, language, language_of
 
@@ -167,15 +167,14 @@ class CaseListPanel(Translated, QWidget):
         self.count = QLabel(self)
         self.count.setObjectName("case_count")
 
-        filters = QHBoxLayout()
+        filter_row, filters = wrapping_row(self)
         for text, widget in ((self.tr("&Pathway"), self.pathway), (self.tr("&Due"), self.due)):
             buddy = QLabel(text, self)
             buddy.setBuddy(widget)
-            filters.addWidget(buddy)
-            filters.addWidget(widget, 1)
+            filters.add_group(buddy, widget)
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
-        layout.addLayout(filters)
+        layout.addWidget(filter_row)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
 

@@ -61,6 +61,7 @@ from roth_desktop.timescales.policy import (
     policy_or_defaults,
 )
 from roth_desktop.validation import format_date, today
+from ui.flow_layout import wrapping_row
 from ui.forms import translate_words
 from ui.i18n import QT_TRANSLATE_NOOP, Language, Translated, language, language_of
 from ui.missed_reason import MissedReasonDialog
@@ -528,13 +529,10 @@ class Dashboard(Translated, QWidget):
         self.missed_only = QCheckBox(self.tr("&Overdue or late only"), self)
         self.missed_only.setObjectName("dashboard_missed_only")
         self.missed_only.setAccessibleName(self.tr("Overdue or late only"))
-        filters = QHBoxLayout()
-        filters.addWidget(_buddy(self.tr("&Search"), self.search))
-        filters.addWidget(self.search, 2)
-        filters.addWidget(_buddy(self.tr("&What"), self.kind))
-        filters.addWidget(self.kind, 1)
-        filters.addWidget(_buddy(self.tr("A&gency"), self.agency))
-        filters.addWidget(self.agency, 1)
+        filter_row, filters = wrapping_row(self)
+        filters.add_group(_buddy(self.tr("&Search"), self.search), self.search)
+        filters.add_group(_buddy(self.tr("&What"), self.kind), self.kind)
+        filters.add_group(_buddy(self.tr("A&gency"), self.agency), self.agency)
         filters.addWidget(self.missed_only)
 
         self.model = DueModel(self)
@@ -575,8 +573,7 @@ class Dashboard(Translated, QWidget):
         self.policy_button = button(
             self.tr("Ti&mescales in use…"), "dashboard_timescales", self.show_timescales
         )
-        actions = QHBoxLayout()
-        actions.addWidget(self.shown_count, 1)
+        action_row, actions = wrapping_row(self)
         for push in (self.open_button, self.reason_button, self.policy_button):
             actions.addWidget(push)
 
@@ -584,9 +581,10 @@ class Dashboard(Translated, QWidget):
         due_layout = QVBoxLayout(due_box)
         due_layout.setContentsMargins(0, 0, 0, 0)
         due_layout.addWidget(self.due_heading)
-        due_layout.addLayout(filters)
+        due_layout.addWidget(filter_row)
         due_layout.addWidget(self.table, 1)
-        due_layout.addLayout(actions)
+        due_layout.addWidget(self.shown_count)
+        due_layout.addWidget(action_row)
 
         top = QWidget()
         top_layout = QHBoxLayout(top)

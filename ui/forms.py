@@ -188,6 +188,12 @@ class RecordForm(Translated, QWidget):
             return text
         if spec.kind == "choice":
             combo = QComboBox()
+            # Long choices (the DfE ethnicity list) would otherwise set the form's
+            # width, and at 200% text push the window past the screen's edge.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(16)
             for value, label in spec.choices:
                 combo.addItem(label, value)
             combo.activated.connect(lambda _i: commit())

@@ -94,6 +94,7 @@ class MainWindow(Translated, QMainWindow):
         self.lock_state = QLabel(self)
         self.show_idle_minutes(idle_minutes)
         self.lock_state.setObjectName("lock_state")
+        self.lock_state.setWordWrap(True)  # wraps rather than widening the window at 200% text
         self.lock_state.setAccessibleName(self.tr("Lock state"))
         self.save_state = QLabel(self.tr("All changes saved"), self)
         self.save_state.setObjectName("save_state")

@@ -15,7 +15,6 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from roth_desktop.validation import format_date, format_datetime
+from ui.flow_layout import wrapping_row
 from ui.forms import translate_words
 from ui.i18n import QT_TRANSLATE_NOOP, language_of
 
@@ -152,15 +152,14 @@ class TableSection(QWidget):
         self.view, self.model = record_table(title, columns, object_name, self)
         self.heading = QLabel(f"<b>{title}</b>")
         self.heading.setAccessibleName(title)
-        row = QHBoxLayout()
+        row_widget, row = wrapping_row(self)
         for push in buttons:
             row.addWidget(push)
-        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
         layout.addWidget(self.view, 1)
-        layout.addLayout(row)
+        layout.addWidget(row_widget)
 
     def selected(self) -> dict[str, Any] | None:
         return selected_row(self.view)

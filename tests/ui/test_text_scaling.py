@@ -98,6 +98,10 @@ def test_text_size_scales_the_whole_ui_and_nothing_is_cut_off_at_200(
     except AssertionError:
         pass
     assert clipped_text(window) == [], "Today"
+    # A laptop at 1920x1080 with 200% text: the window must still fit its screen,
+    # or the right-hand side of every form is off the edge.
+    need = window.minimumSizeHint().expandedTo(window.minimumSize())
+    assert need.width() <= 1600 and need.height() <= 1000, need
     opened[0].display.set_text_scale(100)
     assert QApplication.font().pointSizeF() == pytest.approx(base)
 
