@@ -88,8 +88,18 @@ def stylesheet(theme: Theme, scale: float) -> str:
         pad_h=round(12 * scale),
         focus_pad_v=max(0, round(4 * scale) - 2),
         focus_pad_h=max(0, round(12 * scale) - 2),
+        indicator=round(16 * scale),
+        check_image=_check_image(theme),
     )
     return template.substitute(values)
+
+
+def _check_image(theme: Theme) -> str:
+    """The tick drawn on the highlight colour: black on a light one, white on a dark one."""
+    r, g, b, _a = theme.rgba("highlight")
+    light = (0.299 * r + 0.587 * g + 0.114 * b) > 140
+    name = "check-black.svg" if light else "check-white.svg"
+    return str(files("resources").joinpath(f"styles/{name}")).replace("\\", "/")
 
 
 def _css(theme: Theme, key: str) -> str:
