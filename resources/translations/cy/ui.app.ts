@@ -6,7 +6,7 @@
     <message>
         <source>Something went wrong. Your saved work is safe in the workspace.
 A report without personal details was written to {report}.</source>
-        <translation>Aeth rhywbeth o'i le. Mae'ch gwaith sydd wedi'i gadw yn ddiogel yn y gofod gwaith.
+        <translation>Aeth rhywbeth o&apos;i le. Mae&apos;r gwaith rydych chi wedi&apos;i gadw yn ddiogel yn y gofod gwaith.
 Cafodd adroddiad heb fanylion personol ei ysgrifennu i {report}.</translation>
     </message>
 </context>

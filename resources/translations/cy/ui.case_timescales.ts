@@ -49,7 +49,7 @@
     </message>
     <message>
         <source>Deadlines on this case</source>
-        <translation>Terfynau amser ar yr achos hwn</translation>
+        <translation>Dyddiadau terfyn ar yr achos hwn</translation>
     </message>
     <message>
         <source>What</source>
@@ -93,7 +93,7 @@
     </message>
     <message>
         <source>Seen alone</source>
-        <translation>Ar eu pen eu hunain</translation>
+        <translation>Wedi&apos;i weld ar ei ben ei hun</translation>
     </message>
     <message>
         <source>Add visit…</source>
@@ -117,7 +117,7 @@
     </message>
     <message>
         <source>Counting the deadlines on this case…</source>
-        <translation>Yn cyfrif y terfynau amser ar yr achos hwn…</translation>
+        <translation>Yn cyfrif y dyddiadau terfyn ar yr achos hwn…</translation>
     </message>
     <message>
         <source>That case is no longer in this workspace.</source>

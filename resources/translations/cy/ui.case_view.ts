@@ -189,15 +189,15 @@
     </message>
     <message>
         <source>Add attendee…</source>
-        <translation>Ychwanegu rhywun sy&apos;n bresennol…</translation>
+        <translation>Ychwanegu mynychwr…</translation>
     </message>
     <message>
         <source>Edit attendee…</source>
-        <translation>Golygu rhywun sy&apos;n bresennol…</translation>
+        <translation>Golygu mynychwr…</translation>
     </message>
     <message>
         <source>Remove attendee</source>
-        <translation>Tynnu rhywun sy&apos;n bresennol</translation>
+        <translation>Tynnu mynychwr</translation>
     </message>
     <message>
         <source>Co&amp;nferences</source>
@@ -233,7 +233,7 @@
     </message>
     <message>
         <source>Enter the date of the transfer.</source>
-        <translation>Rhowch ddyddiad y trosglwyddo.</translation>
+        <translation>Rhowch ddyddiad y trosglwyddiad.</translation>
     </message>
     <message>
         <source>Transfer pathway</source>
@@ -261,11 +261,11 @@
     </message>
     <message>
         <source>Add attendee</source>
-        <translation>Ychwanegu rhywun sy&apos;n bresennol</translation>
+        <translation>Ychwanegu mynychwr</translation>
     </message>
     <message>
         <source>Edit attendee</source>
-        <translation>Golygu rhywun sy&apos;n bresennol</translation>
+        <translation>Golygu mynychwr</translation>
     </message>
 </context>
 </TS>

@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>When the same thing was changed on two laptops before they synced, every version is kept. Until you choose, the record shows the newest one. Whatever you choose goes to the other laptops at the next sync.</source>
-        <translation>Pan gafodd yr un peth ei newid ar ddau liniadur cyn iddyn nhw gysoni, mae pob fersiwn yn cael ei chadw. Nes i chi ddewis, mae&apos;r cofnod yn dangos yr un mwyaf newydd. Bydd beth bynnag a ddewiswch chi&apos;n mynd i&apos;r gliniaduron eraill yn y cysoni nesaf.</translation>
+        <translation>Pan gafodd yr un peth ei newid ar ddau liniadur cyn iddyn nhw gysoni, mae pob fersiwn yn cael ei chadw. Nes i chi ddewis, mae&apos;r cofnod yn dangos y fersiwn fwyaf newydd. Bydd beth bynnag a ddewiswch chi&apos;n mynd i&apos;r gliniaduron eraill yn y cysoni nesaf.</translation>
     </message>
     <message>
         <source>Looking for conflicts…</source>
@@ -73,7 +73,7 @@
     </message>
     <message>
         <source>Close the conflicts view; unanswered conflicts wait here.</source>
-        <translation>Cau&apos;r wedd gwrthdaro; mae gwrthdaro heb ei ateb yn aros yma.</translation>
+        <translation>Cau gwedd y gwrthdaro; mae gwrthdaro heb ei ateb yn aros yma.</translation>
     </message>
     <message>
         <source>Deleted on one laptop, changed on another</source>
@@ -196,7 +196,7 @@
     </message>
     <message>
         <source>Pathway transfer</source>
-        <translation type="unfinished">Trosglwyddo llwybr</translation>
+        <translation>Trosglwyddiad llwybr</translation>
     </message>
     <message>
         <source>Conference</source>
@@ -252,7 +252,7 @@
     </message>
     <message>
         <source>Minute</source>
-        <translation type="unfinished">Cofnod cyfarfod</translation>
+        <translation>Cofnod cyfarfod</translation>
     </message>
     <message>
         <source>Visit</source>
@@ -264,7 +264,7 @@
     </message>
     <message>
         <source>Minute text</source>
-        <translation type="unfinished">Testun y cofnod cyfarfod</translation>
+        <translation>Testun y cofnod cyfarfod</translation>
     </message>
     <message>
         <source>Their words</source>

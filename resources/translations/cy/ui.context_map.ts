@@ -21,7 +21,7 @@
     </message>
     <message>
         <source>Plus or minus changes its share. F2 renames it, L links it to another context, Delete removes it, Shift+F10 opens its menu.</source>
-        <translation type="unfinished">Mae plws neu minws yn newid ei gyfran. Mae F2 yn ei ailenwi, L yn ei gysylltu â chyd-destun arall, Delete yn ei dynnu, a Shift+F10 yn agor ei ddewislen.</translation>
+        <translation>Mae plws neu minws yn newid ei gyfran. Mae F2 yn ei ailenwi, L yn ei gysylltu â chyd-destun arall, Delete yn ei dynnu, a Shift+F10 yn agor ei ddewislen.</translation>
     </message>
     <message>
         <source>Context weighting map</source>
@@ -29,23 +29,23 @@
     </message>
     <message>
         <source>Linked to {other}: {label}</source>
-        <translation type="unfinished">Cysylltiad i&apos;r cyd-destun {other}: {label}</translation>
+        <translation>Cysylltiad â&apos;r cyd-destun {other}: {label}</translation>
     </message>
     <message>
         <source>Linked to {other}</source>
-        <translation type="unfinished">Cysylltiad i&apos;r cyd-destun {other}</translation>
+        <translation>Cysylltiad â&apos;r cyd-destun {other}</translation>
     </message>
     <message>
         <source>Linked from {other}: {label}</source>
-        <translation type="unfinished">Cysylltiad o&apos;r cyd-destun {other}: {label}</translation>
+        <translation>Cysylltiad o&apos;r cyd-destun {other}: {label}</translation>
     </message>
     <message>
         <source>Linked from {other}</source>
-        <translation type="unfinished">Cysylltiad o&apos;r cyd-destun {other}</translation>
+        <translation>Cysylltiad o&apos;r cyd-destun {other}</translation>
     </message>
     <message>
         <source>Linking from here</source>
-        <translation type="unfinished">Yn cysylltu o&apos;r fan hon</translation>
+        <translation>Yn cysylltu o&apos;r fan hon</translation>
     </message>
     <message>
         <source>No contexts on the map yet.</source>
@@ -65,7 +65,7 @@
     </message>
     <message>
         <source>{count} contexts: {tally}.</source>
-        <translation type="unfinished">{count} o gyd-destunau: {tally}.</translation>
+        <translation>{count} cyd-destun: {tally}.</translation>
     </message>
     <message>
         <source>Link from {name}: choose the other context (arrows and Enter, or click). Esc stops.</source>
@@ -77,7 +77,7 @@
     </message>
     <message>
         <source>Context map actions</source>
-        <translation type="unfinished">Dewisiadau&apos;r map cyd-destunau</translation>
+        <translation>Dewisiadau&apos;r map cyd-destunau</translation>
     </message>
     <message>
         <source>&amp;Grow by 5%</source>

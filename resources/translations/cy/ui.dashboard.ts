@@ -124,11 +124,11 @@
     </message>
     <message>
         <source>1 day ({working} working)</source>
-        <translation>1 diwrnod ({working} gwaith)</translation>
+        <translation>1 diwrnod ({working} diwrnod gwaith)</translation>
     </message>
     <message>
         <source>{days} days ({working} working)</source>
-        <translation>{days} diwrnod ({working} gwaith)</translation>
+        <translation>{days} diwrnod ({working} diwrnod gwaith)</translation>
     </message>
     <message>
         <source>Done {date}</source>
@@ -136,11 +136,11 @@
     </message>
     <message>
         <source>Due this fortnight</source>
-        <translation>I&apos;w wneud o fewn pythefnos</translation>
+        <translation>Yn ddyledus o fewn pythefnos</translation>
     </message>
     <message>
         <source>Due in the next {days} days</source>
-        <translation>I&apos;w wneud yn y {days} diwrnod nesaf</translation>
+        <translation>Yn ddyledus yn y {days} diwrnod nesaf</translation>
     </message>
     <message>
         <source>Tomorrow</source>
@@ -156,7 +156,7 @@
     </message>
     <message>
         <source>{date} (already 18)</source>
-        <translation>{date} (eisoes yn 18)</translation>
+        <translation>{date} (18 oed eisoes)</translation>
     </message>
     <message>
         <source>{weekday} {day} {month} {year}</source>
@@ -164,7 +164,7 @@
     </message>
     <message>
         <source>Overdue or late</source>
-        <translation type="unfinished">Dros amser neu&apos;n hwyr</translation>
+        <translation>Dros amser neu&apos;n hwyr</translation>
     </message>
     <message>
         <source>Reason still to record</source>
@@ -184,11 +184,11 @@
     </message>
     <message>
         <source>Resolve conflicts…</source>
-        <translation type="unfinished">Datrys gwrthdaro…</translation>
+        <translation>Datrys gwrthdaro…</translation>
     </message>
     <message>
         <source>Opens the conflicts view</source>
-        <translation type="unfinished">Yn agor yr olwg ar wrthdaro</translation>
+        <translation>Yn agor gwedd y gwrthdaro</translation>
     </message>
     <message>
         <source>This week&apos;s conferences</source>
@@ -220,7 +220,7 @@
     </message>
     <message>
         <source>18 on</source>
-        <translation>18 ar</translation>
+        <translation>18 oed ar</translation>
     </message>
     <message>
         <source>Transition plan</source>
@@ -256,11 +256,11 @@
     </message>
     <message>
         <source>&amp;Overdue or late only</source>
-        <translation type="unfinished">&amp;Dros amser neu&apos;n hwyr yn unig</translation>
+        <translation>&amp;Dros amser neu&apos;n hwyr yn unig</translation>
     </message>
     <message>
         <source>Overdue or late only</source>
-        <translation type="unfinished">Dros amser neu&apos;n hwyr yn unig</translation>
+        <translation>Dros amser neu&apos;n hwyr yn unig</translation>
     </message>
     <message>
         <source>&amp;Search</source>
@@ -296,11 +296,11 @@
     </message>
     <message>
         <source>1 sync conflict to resolve</source>
-        <translation type="unfinished">1 gwrthdaro cysoni i&apos;w ddatrys</translation>
+        <translation>1 gwrthdaro cysoni i&apos;w ddatrys</translation>
     </message>
     <message>
         <source>{count} sync conflicts to resolve</source>
-        <translation type="unfinished">{count} gwrthdaro cysoni i&apos;w datrys</translation>
+        <translation>{count} gwrthdaro cysoni i&apos;w datrys</translation>
     </message>
     <message>
         <source>Today, {date}</source>
@@ -340,7 +340,7 @@
     </message>
     <message>
         <source>{missed} overdue · {soon} due soon</source>
-        <translation>{missed} dros amser · {soon} yn fuan</translation>
+        <translation>{missed} dros amser · {soon} yn ddyledus cyn bo hir</translation>
     </message>
     <message>
         <source>{kind}: {missed} overdue or late, {soon} due soon</source>
@@ -364,7 +364,7 @@
     </message>
     <message>
         <source>Deadlines are counted on: {source}.</source>
-        <translation>Mae&apos;r terfynau amser yn cael eu cyfrif ar sail: {source}.</translation>
+        <translation>Mae&apos;r dyddiadau terfyn yn cael eu cyfrif ar sail: {source}.</translation>
     </message>
     <message>
         <source>OK</source>
@@ -391,7 +391,7 @@
     </message>
     <message>
         <source>Days overdue</source>
-        <translation type="unfinished">Diwrnodau dros amser</translation>
+        <translation>Diwrnodau dros amser</translation>
     </message>
     <message>
         <source>Booked or done</source>

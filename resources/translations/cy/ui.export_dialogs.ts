@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>Conferences booked and the dates initial conferences, core groups and reviews are due, for the year ahead. Each entry shows the young person&apos;s initials only: no names, places or notes, because a calendar leaves this laptop&apos;s encrypted workspace.</source>
-        <translation type="unfinished">Cynadleddau sydd wedi&apos;u trefnu, a&apos;r dyddiadau pan fydd cynadleddau cychwynnol, grwpiau craidd ac adolygiadau yn ddyledus, am y flwyddyn i ddod. Mae pob eitem yn dangos llythrennau cyntaf enw&apos;r person ifanc yn unig: dim enwau, lleoedd na nodiadau, oherwydd bod calendr yn gadael gweithle wedi&apos;i amgryptio y gliniadur hwn.</translation>
+        <translation>Cynadleddau sydd wedi&apos;u trefnu, a&apos;r dyddiadau pan fydd cynadleddau cychwynnol, grwpiau craidd ac adolygiadau yn ddyledus, am y flwyddyn i ddod. Mae pob eitem yn dangos llythrennau cyntaf enw&apos;r person ifanc yn unig: dim enwau, lleoedd na nodiadau, oherwydd bod calendr yn gadael gofod gwaith y gliniadur hwn, sydd wedi&apos;i amgryptio.</translation>
     </message>
     <message>
         <source>Calendar file to save</source>
@@ -183,7 +183,7 @@
     </message>
     <message>
         <source>Counts for the strategic lead: young people on ROTH plans, harm types, age, gender, ethnicity, needs, timescales and transfers. Small numbers are hidden.</source>
-        <translation>Cyfrifon ar gyfer yr arweinydd strategol: pobl ifanc ar gynlluniau ROTH, mathau o niwed, oedran, rhywedd, ethnigrwydd, anghenion, amserlenni a throsglwyddiadau. Mae niferoedd bach yn cael eu cuddio.</translation>
+        <translation>Niferoedd ar gyfer yr arweinydd strategol: pobl ifanc ar gynlluniau ROTH, mathau o niwed, oedran, rhywedd, ethnigrwydd, anghenion, amserlenni a throsglwyddiadau. Mae niferoedd bach yn cael eu cuddio.</translation>
     </message>
     <message>
         <source>First day</source>
@@ -223,11 +223,11 @@
     </message>
     <message>
         <source>Hide counts below</source>
-        <translation>Cuddio cyfrifon o dan</translation>
+        <translation>Cuddio niferoedd o dan</translation>
     </message>
     <message>
         <source>&amp;Hide counts below:</source>
-        <translation>C&amp;uddio cyfrifon o dan:</translation>
+        <translation>C&amp;uddio niferoedd o dan:</translation>
     </message>
     <message>
         <source>Bank holidays</source>

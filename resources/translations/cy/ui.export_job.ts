@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>Saved:</source>
-        <translation>Wedi&apos;i gadw:</translation>
+        <translation>Cadwyd:</translation>
     </message>
     <message>
         <source>saved</source>

@@ -5,11 +5,11 @@
     <name>FieldSpec</name>
     <message>
         <source>DD/MM/YYYY</source>
-        <translation type="unfinished">DD/MM/BBBB</translation>
+        <translation>DD/MM/BBBB</translation>
     </message>
     <message>
         <source>DD/MM/YYYY HH:MM</source>
-        <translation type="unfinished">DD/MM/BBBB AA:MM</translation>
+        <translation>DD/MM/BBBB AA:MM</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,7 @@
     <name>HelpOverlay</name>
     <message>
         <source>Keys and help</source>
-        <translation>Bysellau a help</translation>
+        <translation>Bysellau a chymorth</translation>
     </message>
     <message>
         <source>Everything in this window can be done with the keyboard. Tab moves to the next control and Shift+Tab back; Space or Enter presses a button; Alt with an underlined letter jumps to that control.</source>
@@ -65,7 +65,7 @@
     </message>
     <message>
         <source>change the weight by 1%</source>
-        <translation type="unfinished">newid y pwys 1%</translation>
+        <translation type="unfinished">newid y pwys o 1%</translation>
     </message>
     <message>
         <source>N or Insert</source>
@@ -101,7 +101,7 @@
     </message>
     <message>
         <source>all actions for the context</source>
-        <translation type="unfinished">pob cam ar gyfer y cyd-destun</translation>
+        <translation>holl ddewisiadau&apos;r cyd-destun</translation>
     </message>
 </context>
 </TS>

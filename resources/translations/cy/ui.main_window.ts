@@ -45,7 +45,7 @@
     </message>
     <message>
         <source>Your records are not re-encrypted; only the key is re-wrapped.</source>
-        <translation type="unfinished">Nid yw eich cofnodion yn cael eu hamgryptio eto; dim ond yr allwedd sy'n cael ei lapio eto.</translation>
+        <translation>Nid yw eich cofnodion yn cael eu hailamgryptio; dim ond yr allwedd sy&apos;n cael ei hail-lapio.</translation>
     </message>
     <message>
         <source>The two new passphrases are different.</source>
@@ -60,7 +60,7 @@
     </message>
     <message>
         <source>Main views</source>
-        <translation>Prif olygfeydd</translation>
+        <translation>Prif weddau</translation>
     </message>
     <message>
         <source>&amp;Today</source>
@@ -148,7 +148,7 @@
     </message>
     <message>
         <source>&amp;Conflicts…</source>
-        <translation type="unfinished">&amp;Gwrthdaro…</translation>
+        <translation>&amp;Gwrthdaro…</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -160,7 +160,7 @@
     </message>
     <message>
         <source>&amp;Keys and help</source>
-        <translation>&amp;Bysellau a help</translation>
+        <translation>&amp;Bysellau a chymorth</translation>
     </message>
     <message>
         <source>&amp;Words we use…</source>

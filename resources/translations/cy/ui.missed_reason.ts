@@ -29,7 +29,7 @@
     </message>
     <message>
         <source>For example: the family asked to move it to after exams.</source>
-        <translation>Er enghraifft: gofynnodd y teulu am ei symud i ar ôl yr arholiadau.</translation>
+        <translation>Er enghraifft: gofynnodd y teulu am ei symud i ddyddiad ar ôl yr arholiadau.</translation>
     </message>
     <message>
         <source>&amp;Why it was missed</source>

@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>What the meeting has so far</source>
-        <translation type="unfinished">Beth sydd gan y cyfarfod hyd yma</translation>
+        <translation>Beth sydd gan y cyfarfod hyd yma</translation>
     </message>
     <message>
         <source>Whose words</source>
@@ -37,7 +37,7 @@
     </message>
     <message>
         <source>Screen paused</source>
-        <translation type="unfinished">Sgrin wedi&apos;i hoedi</translation>
+        <translation>Sgrin wedi&apos;i hoedi</translation>
     </message>
     <message>
         <source>Let&apos;s take a break.</source>
@@ -59,7 +59,7 @@ Gallwch chi gael diod neu ychydig o awyr iach.</translation>
     </message>
     <message>
         <source>Shows the words on this screen in a font many people find easier to read</source>
-        <translation type="unfinished">Dangos y geiriau ar y sgrin hon mewn ffont sy&apos;n haws i lawer o bobl ei ddarllen</translation>
+        <translation>Dangos y geiriau ar y sgrin hon mewn ffont sy&apos;n haws i lawer o bobl ei ddarllen</translation>
     </message>
     <message>
         <source>Language / Iaith</source>
@@ -99,19 +99,19 @@ Gallwch chi gael diod neu ychydig o awyr iach.</translation>
     </message>
     <message>
         <source>This screen could not be updated just now.</source>
-        <translation type="unfinished">Doedd dim modd diweddaru&apos;r sgrin hon ar hyn o bryd.</translation>
+        <translation>Doedd dim modd diweddaru&apos;r sgrin hon y tro hwn.</translation>
     </message>
     <message>
         <source>The easier-to-read font could not be loaded.</source>
-        <translation type="unfinished">Doedd dim modd llwytho&apos;r ffont haws ei ddarllen.</translation>
+        <translation>Doedd dim modd llwytho&apos;r ffont haws ei ddarllen.</translation>
     </message>
     <message>
         <source>Your words were not saved just now. The chair can help.</source>
-        <translation type="unfinished">Chafodd eich geiriau ddim eu cadw ar hyn o bryd. Gall y cadeirydd helpu.</translation>
+        <translation>Chafodd eich geiriau ddim eu cadw y tro hwn. Gall y cadeirydd helpu.</translation>
     </message>
     <message>
         <source>That change to the map was not saved. The chair can help.</source>
-        <translation type="unfinished">Chafodd y newid hwnnw i&apos;r map ddim ei gadw. Gall y cadeirydd helpu.</translation>
+        <translation>Chafodd y newid hwnnw i&apos;r map ddim ei gadw. Gall y cadeirydd helpu.</translation>
     </message>
 </context>
 </TS>

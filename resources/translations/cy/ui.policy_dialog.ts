@@ -153,11 +153,11 @@
     </message>
     <message>
         <source>Due soon means within, days</source>
-        <translation type="unfinished">Ystyr &apos;yn ddyledus yn fuan&apos; yw o fewn, diwrnodau</translation>
+        <translation>Ystyr &apos;yn ddyledus cyn bo hir&apos; yw o fewn, diwrnodau</translation>
     </message>
     <message>
         <source>Due s&amp;oon means within (days):</source>
-        <translation type="unfinished">Ystyr &apos;yn ddyledus yn f&amp;uan&apos; yw o fewn (diwrnodau):</translation>
+        <translation>Ystyr &apos;yn ddyledus cyn bo hir&apos; yw o f&amp;ewn (diwrnodau):</translation>
     </message>
     <message>
         <source>Saved for this computer in {path}.</source>

@@ -109,7 +109,7 @@
     </message>
     <message>
         <source>Change the pathway with Transfer pathway, so the reason is kept</source>
-        <translation>Newidiwch y llwybr gyda Trosglwyddo llwybr, fel bod y rheswm yn cael ei gadw</translation>
+        <translation>Newidiwch y llwybr gan ddefnyddio&apos;r botwm Trosglwyddo llwybr, fel bod y rheswm yn cael ei gadw</translation>
     </message>
     <message>
         <source>Opened on</source>
@@ -261,15 +261,15 @@
     </message>
     <message>
         <source>Untick if they were not seen: a visit without them does not count</source>
-        <translation>Dad-diciwch os na welwyd nhw: dydy ymweliad hebddyn nhw ddim yn cyfrif</translation>
+        <translation>Tynnwch y tic os na chawson nhw eu gweld: dydy ymweliad hebddyn nhw ddim yn cyfrif</translation>
     </message>
     <message>
         <source>Seen alone</source>
-        <translation>Wedi&apos;u gweld ar eu pen eu hunain</translation>
+        <translation>Wedi&apos;i weld ar ei ben ei hun</translation>
     </message>
     <message>
         <source>Seen without a parent or carer</source>
-        <translation>Wedi&apos;u gweld heb riant na gofalwr</translation>
+        <translation>Wedi&apos;i weld heb riant na gofalwr</translation>
     </message>
     <message>
         <source>Visited by</source>
@@ -301,11 +301,11 @@
     </message>
     <message>
         <source>SEND 0–25</source>
-        <translation type="unfinished">ADY/SEND 0–25</translation>
+        <translation>ADY/SEND 0–25</translation>
     </message>
     <message>
         <source>Special educational needs support, which can continue to 25</source>
-        <translation type="unfinished">Cymorth ar gyfer anghenion addysgol arbennig, a all barhau hyd at 25</translation>
+        <translation>Cymorth ar gyfer anghenion dysgu ychwanegol, a all barhau hyd at 25 oed</translation>
     </message>
     <message>
         <source>Plan continues past 18</source>
@@ -332,7 +332,7 @@
     </message>
     <message>
         <source>Child protection (family)</source>
-        <translation type="unfinished">Amddiffyn plant (teulu)</translation>
+        <translation>Amddiffyn plant (teulu)</translation>
     </message>
     <message>
         <source>Child in need</source>
@@ -356,7 +356,7 @@
     </message>
     <message>
         <source>Transfer-in conference</source>
-        <translation type="unfinished">Cynhadledd trosglwyddo i mewn</translation>
+        <translation type="unfinished">Cynhadledd drosglwyddo i mewn</translation>
     </message>
     <message>
         <source>Draft</source>
@@ -368,7 +368,7 @@
     </message>
     <message>
         <source>Invited</source>
-        <translation>Gwahoddwyd</translation>
+        <translation>Wedi cael gwahoddiad</translation>
     </message>
     <message>
         <source>Attended</source>
@@ -420,11 +420,11 @@
     </message>
     <message>
         <source>Minute taker</source>
-        <translation type="unfinished">Cofnodwr</translation>
+        <translation>Cofnodwr</translation>
     </message>
     <message>
         <source>Children&apos;s social care</source>
-        <translation type="unfinished">Gofal cymdeithasol plant</translation>
+        <translation>Gofal cymdeithasol plant</translation>
     </message>
     <message>
         <source>School or college</source>
@@ -468,11 +468,11 @@
     </message>
     <message>
         <source>Another gender</source>
-        <translation type="unfinished">Rhywedd arall</translation>
+        <translation>Rhywedd arall</translation>
     </message>
     <message>
         <source>Prefers not to say</source>
-        <translation type="unfinished">Mae&apos;n well ganddynt beidio â dweud</translation>
+        <translation>Mae&apos;n well ganddynt beidio â dweud</translation>
     </message>
     <message>
         <source>Not known</source>
@@ -708,7 +708,7 @@
     </message>
     <message>
         <source>Plan action</source>
-        <translation type="unfinished">Cam gweithredu&apos;r cynllun</translation>
+        <translation>Cam gweithredu yn y cynllun</translation>
     </message>
     <message>
         <source>Turns 18</source>
@@ -716,15 +716,15 @@
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished">Dros amser</translation>
+        <translation>Dros amser</translation>
     </message>
     <message>
         <source>Due today</source>
-        <translation type="unfinished">I&apos;w wneud heddiw</translation>
+        <translation>Yn ddyledus heddiw</translation>
     </message>
     <message>
         <source>Due soon</source>
-        <translation type="unfinished">I&apos;w wneud cyn bo hir</translation>
+        <translation>Yn ddyledus cyn bo hir</translation>
     </message>
     <message>
         <source>Upcoming</source>
@@ -732,7 +732,7 @@
     </message>
     <message>
         <source>Late: say why</source>
-        <translation type="unfinished">Yn hwyr: dywedwch pam</translation>
+        <translation>Yn hwyr: dywedwch pam</translation>
     </message>
 </context>
 </TS>

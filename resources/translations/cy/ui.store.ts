@@ -36,7 +36,7 @@
     <name>_SavedEdit</name>
     <message>
         <source>redo {edit}</source>
-        <translation>ail-wneud {edit}</translation>
+        <translation>ailwneud {edit}</translation>
     </message>
     <message>
         <source>undo {edit}</source>

@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>This workspace is not in a sync team yet: to join one, ask your team&apos;s sync admin for an enrolment file and its one-time code, then enrol this laptop with &apos;roth-desktop team enrol&apos;.</source>
-        <translation>Nid yw&apos;r gweithle hwn mewn tîm cysoni eto: i ymuno ag un, gofynnwch i weinyddwr cysoni eich tîm am ffeil gofrestru a&apos;i chod untro, yna cofrestrwch y gliniadur hwn gyda &apos;roth-desktop team enrol&apos;.</translation>
+        <translation>Nid yw&apos;r gofod gwaith hwn mewn tîm cysoni eto: i ymuno ag un, gofynnwch i weinyddwr cysoni eich tîm am ffeil gofrestru a&apos;i chod untro, yna cofrestrwch y gliniadur hwn gyda &apos;roth-desktop team enrol&apos;.</translation>
     </message>
     <message>
         <source>OK</source>

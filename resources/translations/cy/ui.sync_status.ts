@@ -41,7 +41,7 @@
     </message>
     <message>
         <source>This workspace is not in a sync team. Its records stay on this laptop until it joins one.</source>
-        <translation>Nid yw&apos;r gweithle hwn mewn tîm cysoni. Mae ei gofnodion yn aros ar y gliniadur hwn nes iddo ymuno ag un.</translation>
+        <translation>Nid yw&apos;r gofod gwaith hwn mewn tîm cysoni. Mae ei gofnodion yn aros ar y gliniadur hwn nes iddo ymuno ag un.</translation>
     </message>
     <message>
         <source>unnamed</source>
@@ -84,7 +84,7 @@
     </message>
     <message>
         <source>Opens the conflicts view when there are conflicts to resolve.</source>
-        <translation>Yn agor y wedd gwrthdaro pan fydd gwrthdaro i&apos;w ddatrys.</translation>
+        <translation>Yn agor gwedd y gwrthdaro pan fydd gwrthdaro i&apos;w ddatrys.</translation>
     </message>
     <message>
         <source>Sync status: {words}</source>
@@ -92,7 +92,7 @@
     </message>
     <message>
         <source>Opens the conflicts view.</source>
-        <translation>Yn agor y wedd gwrthdaro.</translation>
+        <translation>Yn agor gwedd y gwrthdaro.</translation>
     </message>
 </context>
 </TS>

@@ -5,7 +5,7 @@
     <name>CreateWorkspaceDialog</name>
     <message>
         <source>New workspace</source>
-        <translation type="unfinished">Gofod gwaith newydd</translation>
+        <translation>Gofod gwaith newydd</translation>
     </message>
     <message>
         <source>New workspace folder</source>
