@@ -3,6 +3,9 @@
 The first pause in typing creates the record; later pauses update it. So if the
 laptop dies mid-sentence, all but the last moment is already in the workspace.
 "Add" (or Ctrl+Return) finishes the entry and clears the box for the next one.
+
+Ctrl+Return is an action of the box (working only while the box has the
+keyboard), so a list of a window's keys (``findChildren(QAction)``) shows it too.
 """
 
 from __future__ import annotations
@@ -10,16 +13,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from roth_desktop.models.base import new_id
 from ui.forms import TYPING_SAVE_MS
+from ui.i18n import Translated
 from ui.store import Store
 
 
-class DraftText(QPlainTextEdit):
+class DraftText(Translated, QPlainTextEdit):
     finished = Signal(str)  # the record id of the entry just finished
 
     def __init__(
@@ -45,8 +49,21 @@ class DraftText(QPlainTextEdit):
         self._timer.setInterval(TYPING_SAVE_MS)
         self._timer.timeout.connect(self.save)
         self.textChanged.connect(self._timer.start)
-        finish = QShortcut(QKeySequence("Ctrl+Return"), self)
-        finish.activated.connect(self.finish)
+        self.finish_action = QAction(self)
+        self.finish_action.setObjectName("action_finish_entry")
+        self.finish_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        self.finish_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.finish_action.triggered.connect(lambda _checked=False: self.finish())
+        self.addAction(self.finish_action)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The action's words, in the language of the window the box is in (again when shown)."""
+        self.finish_action.setText(self.tr("Finish this entry and start the next"))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.retranslate()
+        super().showEvent(event)
 
     def save(self) -> None:
         """Write what is in the box now (called on every pause, and before locking)."""
@@ -63,6 +80,26 @@ class DraftText(QPlainTextEdit):
         else:
             self.store.set_field(self.table, self.record_id, self.field, text, self.noun)
         self._saved_text = text
+
+    def take_over(self, other: DraftText) -> None:
+        """Carry on the entry ``other`` holds (the console rebuilt in another language).
+
+        What was typed stays, and the next pause updates the same record instead of
+        starting a new one. ``other`` is saved first, so nothing typed is lost.
+        """
+        other.save()
+        text = other.toPlainText()
+        cursor = other.textCursor().position()
+        self.record_id = other.record_id
+        self._saved_text = other._saved_text
+        other.record_id = None  # only one box may go on writing to the record
+        other._saved_text = text
+        self.blockSignals(True)
+        self.setPlainText(text)
+        self.blockSignals(False)
+        moved = self.textCursor()
+        moved.setPosition(min(cursor, len(text)))
+        self.setTextCursor(moved)
 
     def finish(self) -> None:
         self.save()

@@ -2,13 +2,18 @@
 
 The chair's console and the family's screen both let people change the map;
 both go through here, so a share dragged on either screen is the same edit.
+
+Naming a new context, renaming one and describing a link each ask in a small
+dialog that does not block: it opens, the person types and presses Enter (or
+Escape), and the edit is made when the dialog answers. The last one opened is
+``self.dialog``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QInputDialog, QWidget
 from sqlalchemy.orm import Session
 
@@ -16,10 +21,11 @@ from roth_desktop import edits
 from roth_desktop.conference import running
 from roth_desktop.models.base import new_id
 from ui.context_map import ContextMap
+from ui.i18n import Translated
 from ui.store import Store
 
 
-class MapEditing(QObject):
+class MapEditing(Translated, QObject):
     def __init__(
         self,
         store: Store,
@@ -34,12 +40,40 @@ class MapEditing(QObject):
         self.widget = widget
         self.conference_id = conference_id
         self.window = parent
+        self.dialog: QInputDialog | None = None
         widget.shares_changed.connect(self.set_shares)
         if full:
             widget.add_requested.connect(self.add)
             widget.rename_requested.connect(self.rename)
             widget.remove_requested.connect(self.remove)
             widget.link_requested.connect(self.link)
+
+    def _ask(
+        self,
+        name: str,
+        title: str,
+        label: str,
+        answered: Callable[[str], None],
+        text: str = "",
+    ) -> QInputDialog:
+        """A small, non-blocking question with OK and Cancel in the window's language."""
+        dialog = QInputDialog(self.window)
+        dialog.setObjectName(name)
+        dialog.setWindowTitle(title)
+        dialog.setAccessibleName(title)
+        dialog.setLabelText(label)
+        dialog.setTextValue(text)
+        dialog.setOkButtonText(self.tr("OK"))
+        dialog.setCancelButtonText(self.tr("Cancel"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.textValueSelected.connect(answered)
+        # Back to the map when the dialog closes, so the keyboard carries on there.
+        dialog.finished.connect(
+            lambda _result: self.widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        )
+        self.dialog = dialog
+        dialog.open()
+        return dialog
 
     def set_shares(self, shares: dict[str, int]) -> None:
         conference_id = self.conference_id()
@@ -53,31 +87,46 @@ class MapEditing(QObject):
         )
 
     def add(self, name: str | None = None) -> None:
+        """Add a context called ``name``; without one, ask for its name first."""
         conference_id = self.conference_id()
         if conference_id is None:
             return
         if name is None:
-            name, ok = QInputDialog.getText(
-                self.window, "Add a context", "Name of the place, group or space:"
+            self._ask(
+                "add_context_dialog",
+                self.tr("Add a context"),
+                self.tr("Name of the place, group or space:"),
+                lambda typed: self.add(typed) if typed.strip() else None,
             )
-            if not ok or not name.strip():
-                return
+            return
         context_id = new_id()
+        chosen = name.strip()
 
         def apply(session: Session) -> running.AddedContext:
-            return running.add_context(session, conference_id, name or "", context_id=context_id)
+            return running.add_context(session, conference_id, chosen, context_id=context_id)
 
         def revert(session: Session, added: running.AddedContext) -> None:
             running.remove_context(session, added.context_id)
             running.restore_shares(session, conference_id, added.old_shares)
 
-        self.store.run(f"add {name}", apply, revert)
+        self.store.run(f"add {chosen}", apply, revert)
 
     def rename(self, context_id: str) -> None:
         current = next((a.name for a in self.widget.areas if a.id == context_id), "")
-        name, ok = QInputDialog.getText(self.window, "Rename context", "New name:", text=current)
-        if ok and name.strip() and name.strip() != current:
-            self.store.set_field("context_area", context_id, "name", name.strip(), "context name")
+
+        def answered(name: str) -> None:
+            if name.strip() and name.strip() != current:
+                self.store.set_field(
+                    "context_area", context_id, "name", name.strip(), "context name"
+                )
+
+        self._ask(
+            "rename_context_dialog",
+            self.tr("Rename context"),
+            self.tr("New name:"),
+            answered,
+            current,
+        )
 
     def remove(self, context_id: str) -> None:
         conference_id = self.conference_id()
@@ -94,10 +143,8 @@ class MapEditing(QObject):
         conference_id = self.conference_id()
         if conference_id is None:
             return
-        label, ok = QInputDialog.getText(
-            self.window, "Link contexts", "How does the first affect the second?"
-        )
-        if ok:
+
+        def answered(label: str) -> None:
             values = {
                 "conference_id": conference_id,
                 "source_id": source_id,
@@ -105,3 +152,10 @@ class MapEditing(QObject):
                 "label": label.strip(),
             }
             self.store.create("context_link", values, "link")
+
+        self._ask(
+            "link_contexts_dialog",
+            self.tr("Link contexts"),
+            self.tr("How does the first affect the second?"),
+            answered,
+        )

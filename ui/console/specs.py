@@ -1,10 +1,26 @@
-"""Which fields each piece of conference content shows, in the words a chair uses."""
+"""Which fields each piece of conference content shows, in the words a chair uses.
+
+Every function takes the console's language (``"en"`` or ``"cy"``) and returns
+the fields already in it. The console's own words are marked
+``QT_TRANSLATE_NOOP("ConsoleFields", ...)`` (lupdate files them in
+``ui.console.specs.ts``) and looked up by :func:`_localised`; the labels of the
+enums' choices are shared with every other window (the "Labelled" context of
+``ui/record_specs.py``); words from the content pack (need questions, harm
+types) come in the chosen language from the pack itself. Names from the records
+(agencies, contexts, people) are never translated.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
 
 from roth_desktop.conference.console_data import ConsoleData
 from roth_desktop.models import (
     ActionStatus,
+    AttendanceStatus,
+    AttendeeRole,
+    ConferenceKind,
     ConferenceOutcome,
     GoalProgress,
     HarmCategory,
@@ -18,182 +34,498 @@ from roth_desktop.models import (
     VoiceKind,
     VoiceSpeaker,
 )
-from ui.forms import FieldSpec
-from ui.record_specs import choices_of
+from roth_desktop.models.enums import Labelled
+from ui.forms import FieldSpec, translate_words
+from ui.i18n import QT_TRANSLATE_NOOP, language
 
-NONE = ("", "(none)")
-YES_NO = [("", "Not decided yet"), ("yes", "Yes"), ("no", "No")]
+FIELDS = "ConsoleFields"
+
+NONE = ("", QT_TRANSLATE_NOOP("ConsoleFields", "(none)"))
+YES_NO = [
+    ("", QT_TRANSLATE_NOOP("ConsoleFields", "Not decided yet")),
+    ("yes", QT_TRANSLATE_NOOP("ConsoleFields", "Yes")),
+    ("no", QT_TRANSLATE_NOOP("ConsoleFields", "No")),
+]
+NOT_ASKED = ("", QT_TRANSLATE_NOOP("ConsoleFields", "Not asked"))
+
+# Every enum whose labels the console shows. Their words are translated in the
+# "Labelled" context of ui/record_specs.py, shared with every other window.
+SHOWN_ENUMS: tuple[type[Labelled], ...] = (
+    ConferenceKind,
+    AttendanceStatus,
+    AttendeeRole,
+    Safety,
+    ProfileKind,
+    VoiceSpeaker,
+    VoiceChannel,
+    VoiceKind,
+    InfoNature,
+    NeedStatus,
+    HarmCategory,
+    ConferenceOutcome,
+    ViewPosition,
+    PlanHeading,
+    GoalProgress,
+    ActionStatus,
+)
 
 
-def profile_item() -> list[FieldSpec]:
+def choice_label(member: Labelled, code: str) -> str:
+    """An enum member's label in the language ``code``."""
+    return translate_words(code, member.label)
+
+
+def choices(enum_cls: type[Labelled], code: str) -> list[tuple[str, str]]:
+    return [(member.value, choice_label(member, code)) for member in enum_cls]
+
+
+def word(text: str, code: str) -> str:
+    """One of the marked words above (or a pack's own word, unchanged)."""
+    return language(code).translate(FIELDS, text)
+
+
+_FIXED_CHOICES = frozenset({NONE[1], NOT_ASKED[1], *(text for _value, text in YES_NO)})
+
+
+def _localised(specs: Sequence[FieldSpec], code: str) -> list[FieldSpec]:
+    """Labels, help and the fixed choices in ``code``; names from the records stay as they are."""
+    lang = language(code)
     return [
-        FieldSpec("kind", "Kind", "choice", choices_of(ProfileKind)),
-        FieldSpec("text", "What", "multiline", help="In the words people used"),
-        FieldSpec("said_by", "Said by", help="Who described them this way"),
+        replace(
+            spec,
+            label=lang.translate(FIELDS, spec.label),
+            help=lang.translate(FIELDS, spec.help) if spec.help else "",
+            choices=[
+                (value, lang.translate(FIELDS, text) if text in _FIXED_CHOICES else text)
+                for value, text in spec.choices
+            ],
+        )
+        for spec in specs
     ]
 
 
-def voice(data: ConsoleData) -> list[FieldSpec]:
-    return [
-        FieldSpec("speaker", "Whose words", "choice", choices_of(VoiceSpeaker)),
-        FieldSpec(
-            "family_member_id",
-            "Which parent or carer",
-            "choice",
-            [NONE, *data.family],
-            help="Each parent or carer keeps their own voice",
-        ),
-        FieldSpec("channel", "How they were given", "choice", choices_of(VoiceChannel)),
-        FieldSpec("relayed_by", "Passed on by", help="The advocate or worker, if not in person"),
-        FieldSpec("kind", "What it is", "choice", choices_of(VoiceKind)),
-        FieldSpec("words", "Their words", "multiline", help="Verbatim: exactly as they said it"),
-    ]
+def profile_item(code: str) -> list[FieldSpec]:
+    return _localised(
+        [
+            FieldSpec(
+                "kind",
+                QT_TRANSLATE_NOOP("ConsoleFields", "Kind"),
+                "choice",
+                choices(ProfileKind, code),
+            ),
+            FieldSpec(
+                "text",
+                QT_TRANSLATE_NOOP("ConsoleFields", "What"),
+                "multiline",
+                help=QT_TRANSLATE_NOOP("ConsoleFields", "In the words people used"),
+            ),
+            FieldSpec(
+                "said_by",
+                QT_TRANSLATE_NOOP("ConsoleFields", "Said by"),
+                help=QT_TRANSLATE_NOOP("ConsoleFields", "Who described them this way"),
+            ),
+        ],
+        code,
+    )
 
 
-def context_area() -> list[FieldSpec]:
-    return [
-        FieldSpec("name", "Name", help="A place, group or space: e.g. Fernleigh bus station"),
-        FieldSpec("safety", "Safe or unsafe", "choice", choices_of(Safety)),
-        FieldSpec("makes_safe", "What makes it safe", "multiline"),
-        FieldSpec("makes_unsafe", "What makes it unsafe", "multiline"),
-        FieldSpec("guardians", "Guardians and trusted adults", "multiline"),
-        FieldSpec(
-            "peer_initials",
-            "Peers (initials only)",
-            help="Other young people are recorded by initials only, e.g. J.B., KT",
-        ),
-        FieldSpec(
-            "referred_to_context_meeting",
-            "Refer to a context meeting",
-            "bool",
-            help="For a place, group or school where safety must be built with others",
-        ),
-    ]
+def voice(data: ConsoleData, code: str) -> list[FieldSpec]:
+    return _localised(
+        [
+            FieldSpec(
+                "speaker",
+                QT_TRANSLATE_NOOP("ConsoleFields", "Whose words"),
+                "choice",
+                choices(VoiceSpeaker, code),
+            ),
+            FieldSpec(
+                "family_member_id",
+                QT_TRANSLATE_NOOP("ConsoleFields", "Which parent or carer"),
+                "choice",
+                [NONE, *data.family],
+                help=QT_TRANSLATE_NOOP(
+                    "ConsoleFields", "Each parent or carer keeps their own voice"
+                ),
+            ),
+            FieldSpec(
+                "channel",
+                QT_TRANSLATE_NOOP("ConsoleFields", "How they were given"),
+                "choice",
+                choices(VoiceChannel, code),
+            ),
+            FieldSpec(
+                "relayed_by",
+                QT_TRANSLATE_NOOP("ConsoleFields", "Passed on by"),
+                help=QT_TRANSLATE_NOOP("ConsoleFields", "The advocate or worker, if not in person"),
+            ),
+            FieldSpec(
+                "kind",
+                QT_TRANSLATE_NOOP("ConsoleFields", "What it is"),
+                "choice",
+                choices(VoiceKind, code),
+            ),
+            FieldSpec(
+                "words",
+                QT_TRANSLATE_NOOP("ConsoleFields", "Their words"),
+                "multiline",
+                help=QT_TRANSLATE_NOOP("ConsoleFields", "Verbatim: exactly as they said it"),
+            ),
+        ],
+        code,
+    )
 
 
-def context_link(data: ConsoleData) -> list[FieldSpec]:
+def context_area(code: str) -> list[FieldSpec]:
+    return _localised(
+        [
+            FieldSpec(
+                "name",
+                QT_TRANSLATE_NOOP("ConsoleFields", "Name"),
+                help=QT_TRANSLATE_NOOP(
+                    "ConsoleFields", "A place, group or space: e.g. Fernleigh bus station"
+                ),
+            ),
+            FieldSpec(
+                "safety",
+                QT_TRANSLATE_NOOP("ConsoleFields", "Safe or unsafe"),
+                "choice",
+                choices(Safety, code),
+            ),
+            FieldSpec(
+                "makes_safe", QT_TRANSLATE_NOOP("ConsoleFields", "What makes it safe"), "multiline"
+            ),
+            FieldSpec(
+                "makes_unsafe",
+                QT_TRANSLATE_NOOP("ConsoleFields", "What makes it unsafe"),
+                "multiline",
+            ),
+            FieldSpec(
+                "guardians",
+                QT_TRANSLATE_NOOP("ConsoleFields", "Guardians and trusted adults"),
+                "multiline",
+            ),
+            FieldSpec(
+                "peer_initials",
+                QT_TRANSLATE_NOOP("ConsoleFields", "Peers (initials only)"),
+                help=QT_TRANSLATE_NOOP(
+                    "ConsoleFields",
+                    "Other young people are recorded by initials only, e.g. J.B., KT",
+                ),
+            ),
+            FieldSpec(
+                "referred_to_context_meeting",
+                QT_TRANSLATE_NOOP("ConsoleFields", "Refer to a context meeting"),
+                "bool",
+                help=QT_TRANSLATE_NOOP(
+                    "ConsoleFields",
+                    "For a place, group or school where safety must be built with others",
+                ),
+            ),
+        ],
+        code,
+    )
+
+
+def context_link(data: ConsoleData, code: str) -> list[FieldSpec]:
     contexts = [(c["id"], c["name"]) for c in data.contexts]
-    return [
-        FieldSpec("source_id", "From", "choice", contexts),
-        FieldSpec("target_id", "Affects", "choice", contexts),
-        FieldSpec("label", "How", help="e.g. exclusion → more time in the town centre"),
-        FieldSpec("restricted", "Restricted", "bool", help="Keep off the family's screen"),
-    ]
+    return _localised(
+        [
+            FieldSpec("source_id", QT_TRANSLATE_NOOP("ConsoleFields", "From"), "choice", contexts),
+            FieldSpec(
+                "target_id", QT_TRANSLATE_NOOP("ConsoleFields", "Affects"), "choice", contexts
+            ),
+            FieldSpec(
+                "label",
+                QT_TRANSLATE_NOOP("ConsoleFields", "How"),
+                help=QT_TRANSLATE_NOOP(
+                    "ConsoleFields", "e.g. exclusion → more time in the town centre"
+                ),
+            ),
+            FieldSpec(
+                "restricted",
+                QT_TRANSLATE_NOOP("ConsoleFields", "Restricted"),
+                "bool",
+                help=QT_TRANSLATE_NOOP("ConsoleFields", "Keep off the family's screen"),
+            ),
+        ],
+        code,
+    )
 
 
-def partner_item(data: ConsoleData) -> list[FieldSpec]:
+def partner_item(data: ConsoleData, code: str) -> list[FieldSpec]:
     contexts = [NONE, *((c["id"], c["name"]) for c in data.contexts)]
-    return [
-        FieldSpec("agency_id", "Agency", "choice", [NONE, *data.agencies]),
-        FieldSpec("context_id", "About which context", "choice", contexts),
-        FieldSpec("nature", "Fact, opinion or reported", "choice", choices_of(InfoNature)),
-        FieldSpec("source", "Source", help="Who reported it, for reported information"),
-        FieldSpec(
-            "agency_decision",
-            "The agency's own decision",
-            "bool",
-            help="e.g. an exclusion or an arrest",
-        ),
-        FieldSpec("text", "Information", "multiline"),
-        FieldSpec(
-            "restricted",
-            "Restricted",
-            "bool",
-            help="Never shown on the family's screen or in their copy "
-            "(police material, other young people)",
-        ),
-    ]
+    return _localised(
+        [
+            FieldSpec(
+                "agency_id",
+                QT_TRANSLATE_NOOP("ConsoleFields", "Agency"),
+                "choice",
+                [NONE, *data.agencies],
+            ),
+            FieldSpec(
+                "context_id",
+                QT_TRANSLATE_NOOP("ConsoleFields", "About which context"),
+                "choice",
+                contexts,
+            ),
+            FieldSpec(
+                "nature",
+                QT_TRANSLATE_NOOP("ConsoleFields", "Fact, opinion or reported"),
+                "choice",
+                choices(InfoNature, code),
+            ),
+            FieldSpec(
+                "source",
+                QT_TRANSLATE_NOOP("ConsoleFields", "Source"),
+                help=QT_TRANSLATE_NOOP(
+                    "ConsoleFields", "Who reported it, for reported information"
+                ),
+            ),
+            FieldSpec(
+                "agency_decision",
+                QT_TRANSLATE_NOOP("ConsoleFields", "The agency's own decision"),
+                "bool",
+                help=QT_TRANSLATE_NOOP("ConsoleFields", "e.g. an exclusion or an arrest"),
+            ),
+            FieldSpec("text", QT_TRANSLATE_NOOP("ConsoleFields", "Information"), "multiline"),
+            FieldSpec(
+                "restricted",
+                QT_TRANSLATE_NOOP("ConsoleFields", "Restricted"),
+                "bool",
+                help=QT_TRANSLATE_NOOP(
+                    "ConsoleFields",
+                    "Never shown on the family's screen or in their copy "
+                    "(police material, other young people)",
+                ),
+            ),
+        ],
+        code,
+    )
 
 
-def harm_entry(data: ConsoleData) -> list[FieldSpec]:
-    types = [(h.key, h.label("en")) for h in data.pack.harm_types]
-    return [
-        FieldSpec("harm_type", "Type of harm", "choice", types),
-        FieldSpec("description", "What", "multiline"),
-        FieldSpec("restricted", "Restricted", "bool", help="Keep off the family's screen"),
-    ]
+def harm_entry(data: ConsoleData, code: str) -> list[FieldSpec]:
+    types = [(h.key, h.label(code)) for h in data.pack.harm_types]
+    return _localised(
+        [
+            FieldSpec(
+                "harm_type", QT_TRANSLATE_NOOP("ConsoleFields", "Type of harm"), "choice", types
+            ),
+            FieldSpec("description", QT_TRANSLATE_NOOP("ConsoleFields", "What"), "multiline"),
+            FieldSpec(
+                "restricted",
+                QT_TRANSLATE_NOOP("ConsoleFields", "Restricted"),
+                "bool",
+                help=QT_TRANSLATE_NOOP("ConsoleFields", "Keep off the family's screen"),
+            ),
+        ],
+        code,
+    )
 
 
-def decision() -> list[FieldSpec]:
-    return [
-        FieldSpec("significant_harm", "At risk of significant harm", "choice", YES_NO),
-        FieldSpec("harm_category", "Category", "choice", [NONE, *choices_of(HarmCategory)]),
-        FieldSpec(
-            "outside_home",
-            "Outside the home",
-            "bool",
-            help="The harm comes mainly from outside the family",
-        ),
-        FieldSpec("outcome", "Pathway", "choice", [NONE, *choices_of(ConferenceOutcome)]),
-        FieldSpec("young_person_view", "The young person's view", "multiline"),
-        FieldSpec("family_view", "The family's view", "multiline"),
-    ]
+def decision(code: str) -> list[FieldSpec]:
+    return _localised(
+        [
+            FieldSpec(
+                "significant_harm",
+                QT_TRANSLATE_NOOP("ConsoleFields", "At risk of significant harm"),
+                "choice",
+                YES_NO,
+            ),
+            FieldSpec(
+                "harm_category",
+                QT_TRANSLATE_NOOP("ConsoleFields", "Category"),
+                "choice",
+                [NONE, *choices(HarmCategory, code)],
+            ),
+            FieldSpec(
+                "outside_home",
+                QT_TRANSLATE_NOOP("ConsoleFields", "Outside the home"),
+                "bool",
+                help=QT_TRANSLATE_NOOP(
+                    "ConsoleFields", "The harm comes mainly from outside the family"
+                ),
+            ),
+            FieldSpec(
+                "outcome",
+                QT_TRANSLATE_NOOP("ConsoleFields", "Pathway"),
+                "choice",
+                [NONE, *choices(ConferenceOutcome, code)],
+            ),
+            FieldSpec(
+                "young_person_view",
+                QT_TRANSLATE_NOOP("ConsoleFields", "The young person's view"),
+                "multiline",
+            ),
+            FieldSpec(
+                "family_view", QT_TRANSLATE_NOOP("ConsoleFields", "The family's view"), "multiline"
+            ),
+        ],
+        code,
+    )
 
 
-def decision_view() -> list[FieldSpec]:
-    return [
-        FieldSpec("name", "Name"),
-        FieldSpec("organisation", "Agency or role"),
-        FieldSpec("position", "View", "choice", choices_of(ViewPosition)),
-        FieldSpec("reasons", "Reasons", "multiline", help="Always record the reasons for dissent"),
-    ]
+def decision_view(code: str) -> list[FieldSpec]:
+    return _localised(
+        [
+            FieldSpec("name", QT_TRANSLATE_NOOP("ConsoleFields", "Name")),
+            FieldSpec("organisation", QT_TRANSLATE_NOOP("ConsoleFields", "Agency or role")),
+            FieldSpec(
+                "position",
+                QT_TRANSLATE_NOOP("ConsoleFields", "View"),
+                "choice",
+                choices(ViewPosition, code),
+            ),
+            FieldSpec(
+                "reasons",
+                QT_TRANSLATE_NOOP("ConsoleFields", "Reasons"),
+                "multiline",
+                help=QT_TRANSLATE_NOOP("ConsoleFields", "Always record the reasons for dissent"),
+            ),
+        ],
+        code,
+    )
 
 
-def plan_goal() -> list[FieldSpec]:
-    return [
-        FieldSpec("heading", "Heading", "choice", choices_of(PlanHeading)),
-        FieldSpec("text", "Goal", "multiline", help="What will be different, in plain words"),
-        FieldSpec("progress", "Progress", "choice", choices_of(GoalProgress)),
-    ]
+def plan_goal(code: str) -> list[FieldSpec]:
+    return _localised(
+        [
+            FieldSpec(
+                "heading",
+                QT_TRANSLATE_NOOP("ConsoleFields", "Heading"),
+                "choice",
+                choices(PlanHeading, code),
+            ),
+            FieldSpec(
+                "text",
+                QT_TRANSLATE_NOOP("ConsoleFields", "Goal"),
+                "multiline",
+                help=QT_TRANSLATE_NOOP("ConsoleFields", "What will be different, in plain words"),
+            ),
+            FieldSpec(
+                "progress",
+                QT_TRANSLATE_NOOP("ConsoleFields", "Progress"),
+                "choice",
+                choices(GoalProgress, code),
+            ),
+        ],
+        code,
+    )
 
 
-def plan_action(data: ConsoleData) -> list[FieldSpec]:
-    return [
-        FieldSpec("what", "What", "multiline"),
-        FieldSpec("agency_id", "Agency", "choice", [NONE, *data.agencies]),
-        FieldSpec("professional_id", "Professional", "choice", [NONE, *data.professionals]),
-        FieldSpec("person", "Or person", help="A parent, coach or anyone not in the list"),
-        FieldSpec("due_on", "By when", "date"),
-        FieldSpec("how_we_know", "How we will know", "multiline"),
-        FieldSpec("status", "Status", "choice", choices_of(ActionStatus)),
-    ]
+def plan_action(data: ConsoleData, code: str) -> list[FieldSpec]:
+    return _localised(
+        [
+            FieldSpec("what", QT_TRANSLATE_NOOP("ConsoleFields", "What"), "multiline"),
+            FieldSpec(
+                "agency_id",
+                QT_TRANSLATE_NOOP("ConsoleFields", "Agency"),
+                "choice",
+                [NONE, *data.agencies],
+            ),
+            FieldSpec(
+                "professional_id",
+                QT_TRANSLATE_NOOP("ConsoleFields", "Professional"),
+                "choice",
+                [NONE, *data.professionals],
+            ),
+            FieldSpec(
+                "person",
+                QT_TRANSLATE_NOOP("ConsoleFields", "Or person"),
+                help=QT_TRANSLATE_NOOP(
+                    "ConsoleFields", "A parent, coach or anyone not in the list"
+                ),
+            ),
+            FieldSpec("due_on", QT_TRANSLATE_NOOP("ConsoleFields", "By when"), "date"),
+            FieldSpec(
+                "how_we_know", QT_TRANSLATE_NOOP("ConsoleFields", "How we will know"), "multiline"
+            ),
+            FieldSpec(
+                "status",
+                QT_TRANSLATE_NOOP("ConsoleFields", "Status"),
+                "choice",
+                choices(ActionStatus, code),
+            ),
+        ],
+        code,
+    )
 
 
-def next_steps() -> list[FieldSpec]:
-    return [
-        FieldSpec("core_group_on", "Core group meets", "date"),
-        FieldSpec("review_on", "Review conference", "date", help="Often 6 weeks"),
-        FieldSpec("visit_frequency", "Visits", help="e.g. Weekly"),
-        FieldSpec(
-            "transition_notes",
-            "Transition planning",
-            "multiline",
-            help="For a young person of 17 or over: support beyond 18",
-        ),
-    ]
+def next_steps(code: str) -> list[FieldSpec]:
+    return _localised(
+        [
+            FieldSpec(
+                "core_group_on", QT_TRANSLATE_NOOP("ConsoleFields", "Core group meets"), "date"
+            ),
+            FieldSpec(
+                "review_on",
+                QT_TRANSLATE_NOOP("ConsoleFields", "Review conference"),
+                "date",
+                help=QT_TRANSLATE_NOOP("ConsoleFields", "Often 6 weeks"),
+            ),
+            FieldSpec(
+                "visit_frequency",
+                QT_TRANSLATE_NOOP("ConsoleFields", "Visits"),
+                help=QT_TRANSLATE_NOOP("ConsoleFields", "e.g. Weekly"),
+            ),
+            FieldSpec(
+                "transition_notes",
+                QT_TRANSLATE_NOOP("ConsoleFields", "Transition planning"),
+                "multiline",
+                help=QT_TRANSLATE_NOOP(
+                    "ConsoleFields", "For a young person of 17 or over: support beyond 18"
+                ),
+            ),
+        ],
+        code,
+    )
 
 
-def need(data: ConsoleData, area_key: str) -> list[FieldSpec]:
-    specs = [
-        FieldSpec("status", "Met?", "choice", choices_of(NeedStatus)),
-        FieldSpec("summary", "Summary", "multiline"),
-    ]
+def need(data: ConsoleData, area_key: str, code: str) -> list[FieldSpec]:
+    before = _localised(
+        [
+            FieldSpec(
+                "status",
+                QT_TRANSLATE_NOOP("ConsoleFields", "Met?"),
+                "choice",
+                choices(NeedStatus, code),
+            ),
+            FieldSpec("summary", QT_TRANSLATE_NOOP("ConsoleFields", "Summary"), "multiline"),
+        ],
+        code,
+    )
+    not_asked = (NOT_ASKED[0], word(NOT_ASKED[1], code))
+    yes_no = [not_asked, *((value, word(text, code)) for value, text in YES_NO[1:])]
+    # The pack's questions come in the chosen language already.
+    questions: list[FieldSpec] = []
     area = data.pack.need(area_key)
     for question in area.questions if area else ():
         name = f"q__{question.key}"
-        label = question.label("en")
+        label = question.label(code)
         if question.type == "bool":
-            specs.append(FieldSpec(name, label, "choice", [("", "Not asked"), *YES_NO[1:]]))
+            questions.append(FieldSpec(name, label, "choice", yes_no))
         elif question.type == "choice":
-            choices = [(c.key, c.label("en")) for c in question.choices]
-            specs.append(FieldSpec(name, label, "choice", [("", "Not asked"), *choices]))
+            options = [(c.key, c.label(code)) for c in question.choices]
+            questions.append(FieldSpec(name, label, "choice", [not_asked, *options]))
         elif question.type == "date":
-            specs.append(FieldSpec(name, label, "date"))
+            questions.append(FieldSpec(name, label, "date"))
         else:
-            specs.append(FieldSpec(name, label, "text"))
-    specs += [
-        FieldSpec("responsible", "Who is responsible"),
-        FieldSpec("responsible_agency_id", "Responsible agency", "choice", [NONE, *data.agencies]),
-        FieldSpec("escalation", "Escalation", "multiline", help="If it is not met in time"),
-    ]
-    return specs
+            questions.append(FieldSpec(name, label, "text"))
+    after = _localised(
+        [
+            FieldSpec("responsible", QT_TRANSLATE_NOOP("ConsoleFields", "Who is responsible")),
+            FieldSpec(
+                "responsible_agency_id",
+                QT_TRANSLATE_NOOP("ConsoleFields", "Responsible agency"),
+                "choice",
+                [NONE, *data.agencies],
+            ),
+            FieldSpec(
+                "escalation",
+                QT_TRANSLATE_NOOP("ConsoleFields", "Escalation"),
+                "multiline",
+                help=QT_TRANSLATE_NOOP("ConsoleFields", "If it is not met in time"),
+            ),
+        ],
+        code,
+    )
+    return [*before, *questions, *after]

@@ -3,22 +3,32 @@
 Everything shown is redrawn from one :class:`ConsoleData` read on the worker
 after each saved edit; every change goes through the store, so it is saved at
 once, audited, and can be undone (Ctrl+Z) and redone (Ctrl+Shift+Z).
+
+The console has its own language (English or Cymraeg), chosen with the
+"Language / Iaith" box at the top: it starts in its main window's language, and
+switching it changes this console only, never the family's screen or the main
+window.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -30,71 +40,152 @@ from sqlalchemy.orm import Session
 from roth_desktop.conference import running
 from roth_desktop.conference.console_data import ConsoleData, load_console
 from roth_desktop.conference.content_pack import default_pack
-from roth_desktop.models import AttendanceStatus
+from roth_desktop.models import AttendanceStatus, AttendeeRole, ConferenceKind
 from roth_desktop.models.base import local_now
 from ui import record_specs
+from ui.console import specs
 from ui.console.draft_text import DraftText
-from ui.console.pages import PAGES, StepPage
+from ui.console.pages import PAGES, StepPage, as_html, is_alive
+from ui.help_overlay import install_help
+from ui.i18n import CODES, LANGUAGES, Translated, language_of
 from ui.record_list import RecordList
-from ui.record_table import Column, record_table
+from ui.record_table import Column, label_of, record_table
 from ui.store import Store
 from ui.widgets import button
 
+if TYPE_CHECKING:
+    from ui.participant_screen import ParticipantScreen
+
 REVIEW_WEEKS = 6
+# Bilingual on purpose, so someone who reads only one of the two languages finds it.
+LANGUAGE_NAME = "Language / Iaith"
 
 
 def _time(value: Any) -> str:
     return f"{value:%H:%M}" if isinstance(value, datetime) else ""
 
 
-class ConsoleWindow(QMainWindow):
+class ConsoleWindow(Translated, QMainWindow):
     data_shown = Signal()  # after each redraw, for tests and the participant screen
     step_shown = Signal(str)
+    language_changed = Signal(str)  # after the console has been rebuilt in a language
+    # A live meeting: when the main window is rebuilt (in another language), the
+    # console moves to the new one as it is, in its own language (ui/app.py).
+    keeps_its_window = True
 
-    def __init__(self, store: Store, conference_id: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        conference_id: str,
+        parent: QWidget | None = None,
+        language: str | None = None,
+    ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
+        # Set before any widget is built, so every word below is in this language.
+        self.ui_language = language if language in CODES else language_of(parent)
         self.store = store
         self.conference_id = conference_id
         self.data: ConsoleData | None = None
         self.step_key = ""
-        self.participant: Any = None  # the family's screen, once opened
+        self.participant: ParticipantScreen | None = None  # the family's screen, once opened
+        self.reopen_dialog: QInputDialog | None = None
+        self.console_actions: list[QAction] = []
         self.setObjectName("conference_console")
-        self.setWindowTitle("Conference console")
-        self.setAccessibleName("Conference console")
         self.resize(1280, 800)
+        self._build()
+        self.help_action = install_help(self)  # F1 or ?: this window's keys
+        store.changed.connect(self.reload)
+        store.problem.connect(self.statusBar().showMessage)
 
-        self.header = QLabel()
+    # -- building ---------------------------------------------------------------------------
+    def _build(self) -> None:
+        """Every widget and action of the console, in ``self.ui_language``."""
+        self.setWindowTitle(self.tr("Conference console"))
+        self.setAccessibleName(self.tr("Conference console"))
+        body = QWidget(self)
+        self.page_for: dict[str, StepPage] = {}
+
+        self.header = QLabel(body)
         self.header.setObjectName("console_header")
-        self.header.setAccessibleName("Conference")
-        self.status_note = QLabel()
+        self.header.setAccessibleName(self.tr("Conference"))
+        self.header.setWordWrap(True)  # wraps in a narrow window rather than widening it
+        self.status_note = QLabel(body)
         self.status_note.setObjectName("console_status")
         self.status_note.setWordWrap(True)
 
-        self.steps = QListWidget()
+        # Which language this console speaks. Its label stays bilingual.
+        self.language_box = QComboBox(body)
+        self.language_box.setObjectName("console_language")
+        self.language_box.setAccessibleName(LANGUAGE_NAME)
+        self.language_box.setAccessibleDescription(
+            self.tr("The language of this console only; the family screen has its own")
+        )
+        for code, name in LANGUAGES:
+            self.language_box.addItem(name, code)
+        self.language_box.setCurrentIndex(self.language_box.findData(self.ui_language))
+        self.language_box.activated.connect(
+            lambda index: self.set_language(str(self.language_box.itemData(index)))
+        )
+        language_label = QLabel("Lang&uage / Iaith", body)
+        language_label.setBuddy(self.language_box)
+
+        # The family screen and agreeing, in the order Tab visits them.
+        self.screen_button = self._button(
+            self.tr("Family &screen (F7)"), "open_participant_screen", self.show_participant_screen
+        )
+        self.blank_button = self._button(
+            self.tr("&Blank family screen (F8)"), "blank_screen", self.toggle_blank
+        )
+        self.break_button = self._button(
+            self.tr("&Take a break (F9)"), "take_break", self.toggle_break
+        )
+        self.break_button.setAccessibleDescription(
+            self.tr("Shows a calm break page on the family screen, or takes it away again")
+        )
+        self.agree_button = self._button(
+            self.tr("&Agree conference…"), "agree_conference", self.agree
+        )
+        self.reopen_button = self._button(self.tr("&Re-open…"), "reopen_conference", self.reopen)
+
+        self.steps = QListWidget(body)
         self.steps.setObjectName("agenda_steps")
-        self.steps.setAccessibleName("Agenda steps")
+        self.steps.setAccessibleName(self.tr("Agenda steps"))
+        self.steps.setAccessibleDescription(
+            self.tr("Up and down arrows choose a step; Ctrl+Page Down goes to the next one")
+        )
+        self.steps.setMinimumWidth(170)  # a step's title stays readable beside a wide page
         self.steps.setMaximumWidth(260)
         self.steps.setWordWrap(True)  # a pack's long step titles wrap rather than scroll
         self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.steps.currentRowChanged.connect(self._step_chosen)
 
-        self.title = QLabel()
+        centre = QWidget(body)
+        self.title = QLabel(centre)
         self.title.setObjectName("step_title")
         self.title.setProperty("role", "heading")
-        self.pages = QStackedWidget()
-        self.page_for: dict[str, StepPage] = {}
+        self.title.setWordWrap(True)  # a long Welsh or 200% title wraps, never widens the window
+        self.pages = QStackedWidget(centre)
+        self.back_button = self._button(self.tr("← Bac&k"), "step_back", self.previous_step)
+        self.position = QLabel(centre)
+        self.position.setObjectName("step_position")
+        self.next_button = self._button(self.tr("N&ext →"), "step_next", self.next_step)
 
+        self.side = QTabWidget(body)
+        self.side.setObjectName("console_side")
         self.prompts = QLabel()
         self.prompts.setObjectName("chair_prompts")
-        self.prompts.setAccessibleName("Prompts for this step")
+        self.prompts.setAccessibleName(self.tr("Prompts for this step"))
         self.prompts.setWordWrap(True)
         self.prompts.setAlignment(Qt.AlignmentFlag.AlignTop)
+        minutes = QWidget(self.side)
         self.minutes_view, self.minutes_model = record_table(
-            "Minutes for this step",
-            [Column("recorded_at", "Time", _time), Column("text", "Minute")],
+            self.tr("Minutes for this step"),
+            [Column("recorded_at", self.tr("Time"), _time), Column("text", self.tr("Minute"))],
+            object_name="minutes_for_this_step",
+            parent=minutes,
         )
         self.minute_box = DraftText(
-            store,
+            self.store,
             "minute_entry",
             "text",
             "minute",
@@ -103,100 +194,196 @@ class ConsoleWindow(QMainWindow):
                 "step_key": self.step_key,
                 "recorded_at": local_now(),
             },
+            minutes,
         )
         self.minute_box.setObjectName("minute_box")
-        self.minute_box.setAccessibleName("Type a minute")
-        self.minute_box.setPlaceholderText("Type a minute; it saves as you type. Ctrl+Return: next")
+        self.minute_box.setAccessibleName(self.tr("Type a minute"))
+        self.minute_box.setPlaceholderText(
+            self.tr("Type a minute; it saves as you type. Ctrl+Return: next")
+        )
         self.minute_box.setMaximumHeight(110)
-        minutes = QWidget()
+        next_minute = self._button(self.tr("&Next minute"), "next_minute", self.minute_box.finish)
         minutes_layout = QVBoxLayout(minutes)
         minutes_layout.addWidget(self.minutes_view, 1)
         minutes_layout.addWidget(self.minute_box)
-        minutes_layout.addWidget(button("&Next minute", "next_minute", self.minute_box.finish))
+        minutes_layout.addWidget(next_minute)
 
+        attendance = QWidget(self.side)
         self.attendance = RecordList(
-            store,
-            "Attendance",
+            self.store,
+            self.tr("Attendance"),
             "attendance",
-            "attendee",
+            self.tr("attendee"),
             [
-                Column("name", "Name"),
-                Column("role", "Role", lambda v: v.label if hasattr(v, "label") else str(v)),
-                Column("status", "Status", lambda v: AttendanceStatus(v).label if v else ""),
-                Column("arrived_at", "Arrived", _time),
-                Column("left_at", "Left", _time),
+                Column("name", self.tr("Name")),
+                Column("role", self.tr("Role"), label_of(AttendeeRole)),
+                Column("status", self.tr("Status"), label_of(AttendanceStatus)),
+                Column("arrived_at", self.tr("Arrived"), _time),
+                Column("left_at", self.tr("Left"), _time),
             ],
             record_specs.attendance,
+            parent=attendance,
         )
         self.attendance.defaults = lambda: {"status": "attended", "arrived_at": local_now()}
+        arrived = self._button(self.tr("Arrived n&ow"), "arrived_now", self.mark_arrived)
+        left = self._button(self.tr("&Left now"), "left_now", self.mark_left)
         arrivals = QHBoxLayout()
-        arrivals.addWidget(button("Arrived &now", "arrived_now", self.mark_arrived))
-        arrivals.addWidget(button("&Left now", "left_now", self.mark_left))
-        attendance = QWidget()
+        arrivals.addWidget(arrived)
+        arrivals.addWidget(left)
         attendance_layout = QVBoxLayout(attendance)
         attendance_layout.addWidget(self.attendance)
         attendance_layout.addLayout(arrivals)
 
-        self.side = QTabWidget()
-        self.side.setObjectName("console_side")
-        self.side.addTab(self.prompts, "&Prompts")
-        self.side.addTab(minutes, "&Minutes")
-        self.side.addTab(attendance, "Atte&ndance")
+        # The attendance list's buttons are wider than the side panel in a narrow window
+        # (or at a large text size): it scrolls there rather than widening the window.
+        attendance_scroll = QScrollArea(self.side)
+        attendance_scroll.setWidgetResizable(True)
+        attendance_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        attendance_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        attendance_scroll.setWidget(attendance)
+        # Long prompts at large text sizes scroll rather than being cut off.
+        prompts_scroll = QScrollArea(self.side)
+        prompts_scroll.setObjectName("chair_prompts_scroll")
+        prompts_scroll.setWidgetResizable(True)
+        prompts_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        prompts_scroll.setWidget(self.prompts)
+        self.side.addTab(prompts_scroll, self.tr("&Prompts"))
+        self.side.addTab(minutes, self.tr("&Minutes"))
+        self.side.addTab(attendance_scroll, self.tr("Atten&dance"))
 
-        self.back_button = button("← &Back", "step_back", self.previous_step)
-        self.next_button = button("N&ext →", "step_next", self.next_step)
-        self.position = QLabel()
-        self.position.setObjectName("step_position")
-        self.agree_button = button("&Agree conference…", "agree_conference", self.agree)
-        self.reopen_button = button("&Re-open…", "reopen_conference", self.reopen)
-        self.screen_button = button(
-            "Family &screen (F7)", "open_participant_screen", self.show_participant_screen
-        )
-        self.blank_button = button("&Blank family screen (F8)", "blank_screen", self.toggle_blank)
-
-        centre = QWidget()
         centre_layout = QVBoxLayout(centre)
         centre_layout.addWidget(self.title)
-        centre_layout.addWidget(self.pages, 1)
+        # A page wider than the room it is given (a narrow window, large text) scrolls
+        # rather than widening the window off the screen; Tab scrolls to what it reaches.
+        page_scroll = QScrollArea(centre)
+        page_scroll.setObjectName("step_page_scroll")
+        page_scroll.setWidgetResizable(True)
+        page_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        page_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        page_scroll.setWidget(self.pages)
+        centre_layout.addWidget(page_scroll, 1)
         nav = QHBoxLayout()
         nav.addWidget(self.back_button)
         nav.addWidget(self.position)
         nav.addStretch(1)
         nav.addWidget(self.next_button)
         centre_layout.addLayout(nav)
-        splitter = QSplitter()
+        splitter = QSplitter(body)
         splitter.addWidget(self.steps)
         splitter.addWidget(centre)
         splitter.addWidget(self.side)
         splitter.setSizes([200, 760, 320])
+        splitter.setChildrenCollapsible(False)
+        splitter.setStretchFactor(1, 1)  # the step's page takes the room a wider window gives
+        self.side.setMinimumWidth(320)  # its three tabs and the prompts stay readable
+        # The conference and the console's language on one line, the family screen and
+        # agreeing beneath: one long row would not fit a laptop in Welsh or at large text.
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
-        for push in (self.screen_button, self.blank_button, self.agree_button, self.reopen_button):
-            top.addWidget(push)
-        body = QWidget()
+        top.addWidget(language_label)
+        top.addWidget(self.language_box)
+        controls = QHBoxLayout()
+        for push in (
+            self.screen_button,
+            self.blank_button,
+            self.break_button,
+            self.agree_button,
+            self.reopen_button,
+        ):
+            controls.addWidget(push)
+        controls.addStretch(1)
         layout = QVBoxLayout(body)
         layout.addLayout(top)
+        layout.addLayout(controls)
         layout.addWidget(self.status_note)
         layout.addWidget(splitter, 1)
         self.setCentralWidget(body)
         self._shortcuts()
 
-        store.changed.connect(self.reload)
-        store.problem.connect(self.statusBar().showMessage)
+    def _button(self, text: str, name: str, handler: Callable[[], object]) -> QPushButton:
+        push = button(text, name, handler)
+        push.setParent(self)  # until laid out: its words are already in the console's language
+        return push
 
     def _shortcuts(self) -> None:
-        def add(text: str, keys: list[str], handler: Any) -> None:
+        """The console's keys, each an action of the window (so the help overlay lists them)."""
+
+        def add(text: str, name: str, keys: list[str], handler: Callable[[], object]) -> None:
             action = QAction(text, self)
+            action.setObjectName(name)
             action.setShortcuts([QKeySequence(k) for k in keys])
             action.triggered.connect(lambda _checked=False: handler())
             self.addAction(action)
+            self.console_actions.append(action)
 
-        add("Next step", ["Ctrl+PgDown", "Alt+Right"], self.next_step)
-        add("Previous step", ["Ctrl+PgUp", "Alt+Left"], self.previous_step)
-        add("Family screen", ["F7"], self.show_participant_screen)
-        add("Blank the family screen", ["F8", "Ctrl+B"], self.toggle_blank)
-        add("Undo", ["Ctrl+Z"], self.store.undo_stack.undo)
-        add("Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], self.store.undo_stack.redo)
+        add(self.tr("Next step"), "action_next_step", ["Ctrl+PgDown", "Alt+Right"], self.next_step)
+        add(
+            self.tr("Previous step"),
+            "action_previous_step",
+            ["Ctrl+PgUp", "Alt+Left"],
+            self.previous_step,
+        )
+        add(
+            self.tr("Family screen"),
+            "action_family_screen",
+            ["F7"],
+            self.show_participant_screen,
+        )
+        add(
+            self.tr("Blank the family screen"),
+            "action_blank_screen",
+            ["F8", "Ctrl+B"],
+            self.toggle_blank,
+        )
+        add(self.tr("Take a break"), "action_take_break", ["F9"], self.toggle_break)
+        add(self.tr("Undo"), "action_undo", ["Ctrl+Z"], self.store.undo_stack.undo)
+        add(self.tr("Redo"), "action_redo", ["Ctrl+Shift+Z", "Ctrl+Y"], self.store.undo_stack.redo)
+
+    # -- language ---------------------------------------------------------------------------
+    def set_language(self, code: str) -> None:
+        """Speak ``code`` ("en" or "cy") in this console only.
+
+        The simplest robust way is to build the console's widgets again in the
+        new language, in place, rather than translating each one: every label,
+        form, table and page is made by the same code either way, so nothing can
+        be missed. The window itself stays, so the family screen (a child of
+        this window, in a language of its own) stays open and untouched, and
+        the console keeps its step. Nothing typed is lost: fields being edited
+        are committed first (leaving a field saves it, as always), and the
+        minute being typed is saved and carried into the new minute box as the
+        same record.
+        """
+        if code not in CODES or code == self.ui_language:
+            return
+        self._commit_typing()
+        draft = self.minute_box
+        side = self.side.currentIndex()
+        for action in self.console_actions:
+            self.removeAction(action)
+            action.deleteLater()
+        self.console_actions = []
+        old = self.takeCentralWidget()
+        self.ui_language = code
+        self._build()
+        self.removeAction(self.help_action)
+        self.help_action.deleteLater()
+        self.help_action = install_help(self)  # named in the new language
+        self.minute_box.take_over(draft)
+        self.side.setCurrentIndex(side)
+        if old is not None:
+            old.hide()
+            old.deleteLater()
+        if self.data is not None:
+            self.show_data(self.data)
+        self.language_box.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.language_changed.emit(code)
+
+    def _commit_typing(self) -> None:
+        """Leave the field being typed in, which saves it (as Tab or a click would)."""
+        focused = QApplication.focusWidget()
+        if focused is not None and self.isAncestorOf(focused):
+            focused.clearFocus()
+        self.minute_box.save()
 
     # -- loading ----------------------------------------------------------------------------
     def start(self) -> None:
@@ -215,24 +402,30 @@ class ConsoleWindow(QMainWindow):
         self.store.read(lambda s: load_console(s, conference_id), self.show_data)
 
     def show_data(self, data: ConsoleData) -> None:
+        if not is_alive(self):
+            return  # closed (and deleted) while this was being read
         first = self.data is None
         self.data = data
         c = data.conference
-        self.setWindowTitle(f"Conference console: {data.young_person}")
-        status = "Agreed" if data.agreed else "In progress"
+        code = self.ui_language
+        self.setWindowTitle(self.tr("Conference console: {name}").format(name=data.young_person))
+        status = self.tr("Agreed") if data.agreed else self.tr("In progress")
+        kind = specs.choice_label(ConferenceKind(c["kind"]), code) if c.get("kind") else ""
         self.header.setText(
-            f"<b>{data.young_person}</b> · {c['kind_label']} · "
+            f"<b>{as_html(data.young_person)}</b> · {kind} · "
             f"{c['starts_at']:%d/%m/%Y %H:%M} · {status}"
         )
         self.status_note.setText(
-            "This conference has been agreed; its record is closed. Re-open it to change it."
+            self.tr(
+                "This conference has been agreed; its record is closed. Re-open it to change it."
+            )
             if data.agreed
             else ""
         )
         self.status_note.setVisible(data.agreed)
         self.agree_button.setVisible(not data.agreed)
         self.reopen_button.setVisible(data.agreed)
-        if first or self.steps.count() != len(data.pack.steps):
+        if self.steps.count() != len(data.pack.steps):
             self._build_steps(data)
         self.attendance.fixed = {"conference_id": c["id"]}
         self.attendance.set_rows(data.attendance)
@@ -240,22 +433,44 @@ class ConsoleWindow(QMainWindow):
         if first:
             key = c.get("current_step") or data.pack.steps[0].key
             self.steps.setCurrentRow(data.pack.step_index(key))
+            # The keyboard starts on the agenda: arrows choose a step, Tab moves on into it.
+            self.steps.setFocus(Qt.FocusReason.OtherFocusReason)
         self._render_current()
+        self._keep_keyboard()
         self.data_shown.emit()
+
+    def _keep_keyboard(self) -> None:
+        """Never leave the keyboard nowhere after a redraw.
+
+        Agreeing makes every field read-only and swaps Agree for Re-open, so the
+        control that had the focus can vanish; the keyboard then goes to Re-open
+        (or Agree), else the agenda, rather than to nothing at all.
+        """
+        if not self.isActiveWindow():
+            return
+        focused = QApplication.focusWidget()
+        if focused is not None and focused.isVisible() and focused.isEnabled():
+            return
+        for fallback in (self.reopen_button, self.agree_button, self.steps):
+            if fallback.isVisible() and fallback.isEnabled():
+                fallback.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
 
     def _build_steps(self, data: ConsoleData) -> None:
         self.steps.blockSignals(True)
         self.steps.clear()
         for n, step in enumerate(data.pack.steps, 1):
-            item = QListWidgetItem(f"{n}. {step.title('en')}")
+            item = QListWidgetItem(f"{n}. {step.title(self.ui_language)}")
             item.setData(Qt.ItemDataRole.UserRole, step.key)
             self.steps.addItem(item)
+        if self.step_key:  # rebuilt (a new language): stay on the step
+            self.steps.setCurrentRow(data.pack.step_index(self.step_key))
         self.steps.blockSignals(False)
 
     def page(self, kind: str) -> StepPage:
         page = self.page_for.get(kind)
         if page is None:
-            page = PAGES[kind](self.store, lambda: self.conference_id)
+            page = PAGES[kind](self.store, lambda: self.conference_id, self.pages)
             page.setObjectName(f"page_{kind}")
             self.page_for[kind] = page
             self.pages.addWidget(page)
@@ -265,24 +480,31 @@ class ConsoleWindow(QMainWindow):
         data = self.data
         if data is None or not self.step_key:
             return
+        code = self.ui_language
         step = data.pack.step(self.step_key)
         page = self.page(step.kind)
         self.pages.setCurrentWidget(page)
         page.show_data(data)
         page.set_read_only(data.agreed)
-        self.title.setText(f"<h2>{step.title('en')}</h2>")
-        prompts = "".join(f"<li>{p}</li>" for p in step.prompts("en"))
+        self.title.setText(f"<h2>{as_html(step.title(code))}</h2>")
+        prompts = "".join(f"<li>{as_html(p)}</li>" for p in step.prompts(code))
         self.prompts.setText(f"<ul>{prompts}</ul>")
         self.minutes_model.set_rows([m for m in data.minutes if m["step_key"] == step.key])
         self.minute_box.setEnabled(not data.agreed)
         index = data.pack.step_index(step.key)
-        self.position.setText(f"Step {index + 1} of {len(data.pack.steps)}")
+        self.position.setText(
+            self.tr("Step {number} of {count}").format(number=index + 1, count=len(data.pack.steps))
+        )
         self.back_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < len(data.pack.steps) - 1)
         warnings = len(data.warnings)
-        self.statusBar().showMessage(
-            f"{warnings} plan check{'s' if warnings != 1 else ''} to look at" if warnings else ""
-        )
+        if warnings == 1:
+            message = self.tr("1 plan check to look at")
+        elif warnings:
+            message = self.tr("{count} plan checks to look at").format(count=warnings)
+        else:
+            message = ""
+        self.statusBar().showMessage(message)
 
     # -- moving through the agenda -----------------------------------------------------------
     def _step_chosen(self, row: int) -> None:
@@ -332,24 +554,33 @@ class ConsoleWindow(QMainWindow):
         self.minute_box.finish()
 
         def failed(error: BaseException) -> None:
-            self.statusBar().showMessage(f"Not agreed yet: {error}")
+            self.statusBar().showMessage(self.tr("Not agreed yet: {problem}").format(problem=error))
 
         self.store.write(lambda s: running.agree(s, conference_id), failed=failed)
 
-    def reopen(self, reason: str | None = None) -> None:
+    def reopen(self, reason: str | None = None) -> QInputDialog | None:
+        """Re-open an agreed record; without a ``reason``, ask for one (the dialog is returned)."""
         if reason is None:
-            reason, ok = QInputDialog.getText(
-                self, "Re-open conference", "Why is the agreed record being re-opened?"
-            )
-            if not ok:
-                return
+            dialog = QInputDialog(self)
+            dialog.setObjectName("reopen_dialog")
+            dialog.setWindowTitle(self.tr("Re-open conference"))
+            dialog.setAccessibleName(self.tr("Re-open conference"))
+            dialog.setLabelText(self.tr("Why is the agreed record being re-opened?"))
+            dialog.setOkButtonText(self.tr("Re-open"))
+            dialog.setCancelButtonText(self.tr("Cancel"))
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.textValueSelected.connect(lambda text: self.reopen(text))
+            self.reopen_dialog = dialog
+            dialog.open()
+            return dialog
         conference_id = self.conference_id
         given = reason
 
         def failed(error: BaseException) -> None:
-            self.statusBar().showMessage(f"Not re-opened: {error}")
+            self.statusBar().showMessage(self.tr("Not re-opened: {problem}").format(problem=error))
 
         self.store.write(lambda s: running.reopen(s, conference_id, given), failed=failed)
+        return None
 
     # -- the family's screen -----------------------------------------------------------------
     def show_participant_screen(self) -> None:
@@ -359,9 +590,31 @@ class ConsoleWindow(QMainWindow):
             self.participant = ParticipantScreen(self.store, self)
         self.participant.present()
 
+    def _open_family_screen(self) -> ParticipantScreen | None:
+        """The family screen if it is open; if not, say so quietly and do nothing else."""
+        if self.participant is not None and self.participant.isVisible():
+            return self.participant
+        self.statusBar().showMessage(self.tr("The family screen is not open: F7 opens it."), 5000)
+        return None
+
     def toggle_blank(self) -> None:
-        if self.participant is not None:
-            self.participant.set_blank(not self.participant.blank)
+        screen = self._open_family_screen()
+        if screen is not None:
+            screen.set_blank(not screen.blank)
+
+    def toggle_break(self) -> None:
+        """Show the calm "take a break" page on the family screen, or take it away."""
+        screen = self._open_family_screen()
+        if screen is None:
+            return
+        on = not screen.on_break
+        screen.set_break(on)
+        self.statusBar().showMessage(
+            self.tr("The family screen shows the break page (F9 to go back).")
+            if on
+            else self.tr("The family screen is back from the break."),
+            5000,
+        )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.minute_box.save()

@@ -12,7 +12,7 @@
         <translation>Adrannau&apos;r achos</translation>
     </message>
     <message>
-        <source>&amp;Young person</source>
+        <source>Yo&amp;ung person</source>
         <translation>Person &amp;ifanc</translation>
     </message>
     <message>
@@ -52,7 +52,7 @@
         <translation>Tynnu</translation>
     </message>
     <message>
-        <source>&amp;Family and network</source>
+        <source>Family an&amp;d network</source>
         <translation>&amp;Teulu a rhwydwaith</translation>
     </message>
     <message>
