@@ -47,7 +47,7 @@ from ui.record_table import (
     yes_no,
 )
 from ui.store import Store
-from ui.widgets import button
+from ui.widgets import access_letters, button
 
 
 class CaseView(Translated, QWidget):
@@ -73,7 +73,7 @@ class CaseView(Translated, QWidget):
         self.person_form = RecordForm(record_specs.young_person(), self)
         self.person_form.setObjectName("young_person_form")
         self.person_form.field_edited.connect(self._person_edited)
-        self.tabs.addTab(self.person_form, self.tr("&Young person"))
+        self.tabs.addTab(self.person_form, self.tr("Yo&ung person"))
 
         self.family = TableSection(
             self.tr("Family and network"),
@@ -93,7 +93,7 @@ class CaseView(Translated, QWidget):
             self,
         )
         self.family.view.doubleClicked.connect(lambda _i: self.edit_family_member())
-        self.tabs.addTab(self.family, self.tr("&Family and network"))
+        self.tabs.addTab(self.family, self.tr("Family an&d network"))
 
         case_page = QWidget(self)
         self.case_form = RecordForm(record_specs.case(), case_page)
@@ -192,6 +192,8 @@ class CaseView(Translated, QWidget):
         # Alt+T and Alt+C belong to the main window's Today and Cases.
         self.tabs.addTab(self.timescales, self.tr("Ti&mescales"))
 
+        self.reserve_keys(set())
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.tabs, 1)
@@ -199,6 +201,14 @@ class CaseView(Translated, QWidget):
         store.changed.connect(self.reload)
 
     # -- loading --------------------------------------------------------------------------
+
+    def reserve_keys(self, window_letters: set[str]) -> None:
+        """Give the forms' fields Alt letters that no tab or menu of the window uses."""
+        tabs = [self.tabs.tabText(i) for i in range(self.tabs.count())]
+        taken = window_letters | access_letters(tabs)
+        for form in (self.person_form, self.case_form):
+            form.reserve_keys(taken)
+
     def show_young_person(self, young_person_id: str) -> None:
         self.young_person_id = young_person_id
         self.reload()

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from roth_desktop.errors import ValidationError
 from roth_desktop.validation import format_date, format_datetime, parse_date, parse_datetime
 from ui.i18n import QT_TRANSLATE_NOOP, Translated, language, language_of
+from ui.widgets import with_access_key
 
 Kind = Literal["text", "multiline", "date", "datetime", "choice", "bool"]
 
@@ -111,6 +112,7 @@ class RecordForm(Translated, QWidget):
 
     def __init__(self, specs: Sequence[FieldSpec], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.reserved_keys: set[str] = set()
         self.specs = {spec.name: spec for spec in specs}
         self.widgets: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
@@ -148,11 +150,17 @@ class RecordForm(Translated, QWidget):
             self.labels[spec.name] = label
         self.apply_words()
 
+    def reserve_keys(self, letters: set[str]) -> None:
+        """Alt letters the window already uses (its tabs): the fields choose others."""
+        self.reserved_keys = {letter.casefold() for letter in letters}
+        self.apply_words()
+
     # -- words ----------------------------------------------------------------------------
     def apply_words(self) -> None:
         """Put every label, name, description, tooltip and choice in the window's language."""
         code = language_of(self)
         self._words_in = code
+        taken = set(self.reserved_keys)
         for name, spec in self.specs.items():
             label = translate_words(code, spec.label)
             help_text = translate_words(code, spec.help)
@@ -160,7 +168,7 @@ class RecordForm(Translated, QWidget):
             widget.setAccessibleName(label)
             widget.setAccessibleDescription(help_text or label)
             widget.setToolTip(help_text)
-            self.labels[name].setText(f"&{label}")
+            self.labels[name].setText(with_access_key(label, taken))
             self.errors[name].setAccessibleName(self.tr("Problem with {field}").format(field=label))
             if isinstance(widget, QComboBox):
                 for index, (_value, shown) in enumerate(spec.choices):

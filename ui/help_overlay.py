@@ -7,13 +7,14 @@ map's keys. A button opens the glossary ("Words we use").
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QMenu,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -79,6 +80,8 @@ class HelpOverlay(Translated, QDialog):
         found: list[tuple[str, str]] = []
         seen: set[str] = set()
         for action in window.findChildren(QAction):
+            if _window_of(action) is not window:
+                continue  # a window of its own inside this one (the family screen)
             keys = [k for k in action.shortcuts() if not k.isEmpty()]
             what = action.text().replace("&", "").rstrip("…").strip()
             if not keys or not what or what in seen:
@@ -115,6 +118,16 @@ class HelpOverlay(Translated, QDialog):
         from ui.glossary_view import show_glossary
 
         show_glossary(self.parentWidget() or self)
+
+
+def _window_of(action: QAction) -> QObject | None:
+    """The window an action belongs to (a menu is a pop-up of its window, not one)."""
+    node = action.parent()
+    while node is not None:
+        if isinstance(node, QWidget) and node.isWindow() and not isinstance(node, QMenu):
+            return node
+        node = node.parent()
+    return None
 
 
 def _has_map(window: QWidget) -> bool:

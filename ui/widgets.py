@@ -29,3 +29,30 @@ def button(text: str, name: str, handler: Callable[[], object]) -> QPushButton:
     push.setAccessibleName(text.replace("&", "").rstrip("…"))
     push.clicked.connect(lambda _checked=False: handler())
     return push
+
+
+def with_access_key(label: str, taken: set[str]) -> str:
+    """``label`` with an & before the first letter not in ``taken`` (which it then joins).
+
+    Word starts are tried first ("&NHS number"), then any letter; a label with no
+    free letter gets none rather than a clash (Alt would then cycle between two).
+    """
+    plain = label.replace("&", "&&")
+    starts = [i for i, ch in enumerate(plain) if ch.isalpha() and (i == 0 or plain[i - 1] == " ")]
+    rest = [i for i, ch in enumerate(plain) if ch.isalpha() and i not in starts]
+    for i in starts + rest:
+        key = plain[i].casefold()
+        if key not in taken:
+            taken.add(key)
+            return f"{plain[:i]}&{plain[i:]}"
+    return plain
+
+
+def access_letters(texts: list[str]) -> set[str]:
+    """The Alt letters already used by these texts ("Co&nferences" -> "n")."""
+    found = set()
+    for text in texts:
+        index = text.replace("&&", "").find("&")
+        if 0 <= index < len(text.replace("&&", "")) - 1:
+            found.add(text.replace("&&", "")[index + 1].casefold())
+    return found

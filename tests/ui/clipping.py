@@ -2,9 +2,27 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractButton, QCheckBox, QLabel, QRadioButton, QTabBar, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QCheckBox,
+    QLabel,
+    QRadioButton,
+    QTabBar,
+    QWidget,
+)
 
 SLACK = 1  # pixels of rounding
+
+
+def _scrolls(widget: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractScrollArea) and not isinstance(parent, (QAbstractItemView,)):
+            return True
+        parent = parent.parentWidget()
+    return False
 
 
 def clipped_text(root: QWidget) -> list[str]:
@@ -14,6 +32,8 @@ def clipped_text(root: QWidget) -> list[str]:
         if not widget.isVisible() or widget.width() <= 0:
             continue
         name = f"{type(widget).__name__} {widget.objectName() or ''!r}"
+        if _scrolls(widget):
+            continue  # inside a scroll area: the rest is a scroll away, not cut off
         if isinstance(widget, QLabel) and widget.text().strip() and widget.pixmap().isNull():
             if widget.wordWrap():
                 need = widget.heightForWidth(widget.width())

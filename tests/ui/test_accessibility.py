@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
@@ -17,6 +18,8 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import window_of
 from ui.app import Controller
+from ui.glossary_view import show_glossary
+from ui.help_overlay import show_help
 
 INTERACTIVE = (QAbstractButton, QAbstractItemView, QComboBox, QLineEdit, QPlainTextEdit, QTabBar)
 
@@ -72,3 +75,67 @@ def test_every_tab_and_field_has_a_keyboard_mnemonic(qtbot: QtBot, unlocked: Con
     assert all("&" in text for text in tabs)
     letters = [text[text.index("&") + 1].lower() for text in tabs]
     assert len(set(letters)) == len(letters), "two tabs share a mnemonic"
+
+
+def _letters(texts: list[str]) -> list[str]:
+    found = []
+    for text in texts:
+        plain = text.replace("&&", "")
+        if "&" in plain[:-1]:
+            found.append(plain[plain.index("&") + 1].casefold())
+    return found
+
+
+@pytest.mark.parametrize("code", ["en", "cy"])
+def test_alt_letters_of_menus_tabs_and_fields_never_clash(
+    qtbot: QtBot, unlocked: Controller, code: str
+) -> None:
+    # In Welsh too: the window is rebuilt in the chosen language, as View > Language does.
+    unlocked.display.set_language(code)
+    window = window_of(unlocked)
+    assert window.ui_language == code
+    qtbot.waitUntil(lambda: window.case_list.model.rowCount() == 3, timeout=10000)
+    view = window.case_view
+    window.case_list.select(window.case_list.model.rows[0].young_person_id)
+    qtbot.waitUntil(lambda: view.detail is not None, timeout=10000)
+    texts = [a.text() for a in window.menuBar().actions()]
+    texts += [window.views.tabText(i) for i in range(window.views.count())]
+    texts += [view.tabs.tabText(i) for i in range(view.tabs.count())]
+    texts += [label.text() for label in view.person_form.labels.values()]
+    letters = _letters(texts)
+    clashes = sorted({letter for letter in letters if letters.count(letter) > 1})
+    assert clashes == [], texts
+
+
+def test_console_family_screen_help_and_glossary_controls_are_named(
+    qtbot: QtBot, unlocked: Controller
+) -> None:
+    window = window_of(unlocked)
+    row = next(r for r in window.case_list.model.rows if "Haddad" in r.name)
+    window.case_list.select(row.young_person_id)
+    view = window.case_view
+    qtbot.waitUntil(
+        lambda: view.detail is not None and view.conferences.model.rowCount() > 0, timeout=10000
+    )
+    drafts = [n for n, c in enumerate(view.conferences.model.rows) if c["status"] == "draft"]
+    view.conferences.view.selectRow(drafts[-1])
+    console = view.run_conference()
+    assert console is not None
+    qtbot.waitUntil(lambda: console.data is not None, timeout=10000)
+    console.show_participant_screen()
+    screen = console.participant
+    assert screen is not None
+    for step in ("welcome", "safety", "weighting", "needs", "plan", "decision"):
+        console.go_to(step)
+        qtbot.wait(100)
+        assert _unnamed(console) == [], step
+        assert _unnamed(screen) == [], step
+    help_window = show_help(console)
+    glossary = show_glossary(console)
+    assert _unnamed(help_window) == []
+    assert _unnamed(glossary) == []
+    # The console's help lists its own keys, not the family screen's.
+    items = [help_window.table.item(r, 1) for r in range(help_window.table.rowCount())]
+    keys = [item.text() for item in items if item is not None]
+    assert any("break" in k.lower() for k in keys)
+    assert not any(k == "Blank the screen" for k in keys)

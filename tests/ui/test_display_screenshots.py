@@ -67,13 +67,17 @@ def test_main_window_and_conference_in_each_look(
         shot.unlink(missing_ok=True)
     env = {**LOOKS[look], "ROTH_SHOT_PREFIX": look}
     _run(
-        [str(REPO / "tests/ui/screenshot_main_window.py"), str(demo_folder), str(passphrase)]
-        + [str(main), "0"],
+        [
+            str(REPO / "tests/ui/screenshot_main_window.py"),
+            *(str(demo_folder), str(passphrase), str(main), "0"),
+        ],
         env,
     )
     _run(
-        ["-m", "tests.ui.screenshot_conference", str(demo_folder), str(passphrase)]
-        + [str(out_dir), "safety"],
+        [
+            *("-m", "tests.ui.screenshot_conference"),
+            *(str(demo_folder), str(passphrase), str(out_dir), "safety"),
+        ],
         env,
     )
     for shot in shots:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QAction, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.exceptions import TimeoutError as WaitTimeout
 from pytestqt.qtbot import QtBot
 
 from roth_desktop.app_settings import AppSettings
@@ -41,6 +43,17 @@ def _open(qapp: QApplication, qtbot: QtBot, folder: Path, **display: object) -> 
         timeout=WAIT,
     )
     return controller
+
+
+def _settled_clipping(qtbot: QtBot, widget: QWidget) -> list[str]:
+    """Clipped text once the widget has settled.
+
+    Pages load on the worker and lay out when their data lands: judge what a
+    person sees, not a half-drawn frame.
+    """
+    with contextlib.suppress(WaitTimeout):
+        qtbot.waitUntil(lambda: clipped_text(widget) == [], timeout=3000)
+    return clipped_text(widget)
 
 
 @pytest.fixture
@@ -84,20 +97,10 @@ def test_text_size_scales_the_whole_ui_and_nothing_is_cut_off_at_200(
     qtbot.waitUntil(lambda: window.case_view.detail is not None, timeout=WAIT)
     for index in range(window.case_view.tabs.count()):
         window.case_view.tabs.setCurrentIndex(index)
-        # Each tab loads on the worker and lays out when its data lands: judge what a
-        # person sees once it has settled, not a half-drawn frame.
-        try:
-            qtbot.waitUntil(lambda: clipped_text(window) == [], timeout=3000)
-        except AssertionError:
-            pass
-        problems = clipped_text(window)
+        problems = _settled_clipping(qtbot, window)
         assert problems == [], (window.case_view.tabs.tabText(index), problems)
     window.show_today()
-    try:
-        qtbot.waitUntil(lambda: clipped_text(window) == [], timeout=3000)
-    except AssertionError:
-        pass
-    assert clipped_text(window) == [], "Today"
+    assert _settled_clipping(qtbot, window) == [], "Today"
     # A laptop at 1920x1080 with 200% text: the window must still fit its screen,
     # or the right-hand side of every form is off the edge.
     need = window.minimumSizeHint().expandedTo(window.minimumSize())
@@ -119,3 +122,41 @@ def test_high_contrast_from_the_view_menu_recolours_open_windows(
     assert AppSettings.load().theme == "high-contrast"
     action.trigger()
     assert window.palette().color(QPalette.ColorRole.Window).name() != "#000000"
+
+
+def test_console_and_family_screen_at_200_percent_cut_nothing_off(
+    qapp: QApplication, qtbot: QtBot, demo_folder: Path, opened: list[Controller]
+) -> None:
+    opened.append(_open(qapp, qtbot, demo_folder, text_scale=200))
+    window = window_of(opened[0])
+    row = next(r for r in window.case_list.model.rows if "Haddad" in r.name)
+    window.case_list.select(row.young_person_id)
+    view = window.case_view
+    qtbot.waitUntil(
+        lambda: view.detail is not None and view.conferences.model.rowCount() > 0, timeout=WAIT
+    )
+    drafts = [n for n, c in enumerate(view.conferences.model.rows) if c["status"] == "draft"]
+    view.conferences.view.selectRow(drafts[-1])
+    console = view.run_conference()
+    assert console is not None
+    qtbot.waitUntil(lambda: console.data is not None, timeout=WAIT)
+    console.resize(1600, 1000)
+    console.show_participant_screen()
+    screen = console.participant
+    assert screen is not None
+    screen.resize(1600, 1000)
+    for step in ("welcome", "voices", "safety", "weighting", "needs", "plan", "next_steps"):
+        console.go_to(step)
+        for shown in (console, screen):
+            assert _settled_clipping(qtbot, shown) == [], (step, type(shown).__name__)
+            need = shown.minimumSizeHint().expandedTo(shown.minimumSize())
+            assert need.width() <= 1600 and need.height() <= 1000, (
+                step,
+                type(shown).__name__,
+                need,
+                sorted(
+                    (w.minimumSizeHint().width(), type(w).__name__, w.objectName())
+                    for w in shown.findChildren(QWidget)
+                    if w.isVisible() and w.window() is shown
+                )[-12:],
+            )

@@ -43,8 +43,8 @@ WAIT = 15000
 CY = language("cy")
 TOP_MENUS = ("&File", "&Edit", "S&ync", "&View", "&Help")
 CASE_TABS = (
-    "&Young person",
-    "&Family and network",
+    "Yo&ung person",
+    "Family an&d network",
     "C&ase",
     "&Professionals",
     "Co&nferences",
@@ -192,7 +192,7 @@ def test_tabs_menus_and_buttons_are_welsh(
     # The English window beside it is untouched.
     english = window_of(unlocked)
     assert english.views.tabText(0) == "&Today"
-    assert english.case_view.tabs.tabText(0) == "&Young person"
+    assert english.case_view.tabs.tabText(0) == "Yo&ung person"
 
 
 def _visible_texts(root: QWidget) -> Iterator[tuple[str, str]]:
