@@ -50,6 +50,10 @@ DUE_FILTERS = (
 class CaseListModel(Translated, QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Worded once, here: headers are asked for while a window is being torn down,
+        # when walking up to the window for its language can fail inside Qt.
+        words = language(language_of(parent))
+        self.headers = [words.translate("CaseListModel", text) for text in HEADERS]
         self.rows: list[CaseRow] = []
 
     def set_rows(self, rows: list[CaseRow]) -> None:
@@ -88,7 +92,7 @@ class CaseListModel(Translated, QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return language(language_of(self)).translate("CaseListModel", HEADERS[section])
+            return self.headers[section]
         return None
 
 

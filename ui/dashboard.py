@@ -233,6 +233,10 @@ def long_date(day: date, words: Language) -> str:
 class DueModel(Translated, QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Worded once, here: headers are asked for while a window is being torn down,
+        # when walking up to the window for its language can fail inside Qt.
+        words = language(language_of(parent))
+        self.headers = [words.translate("DueModel", text) for text in COLUMNS]
         self.items: list[DueItem] = []
         self._bold = QFont()
         self._bold.setBold(True)
@@ -307,7 +311,7 @@ class DueModel(Translated, QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return language(language_of(self)).translate("DueModel", COLUMNS[section])
+            return self.headers[section]
         return None
 
 

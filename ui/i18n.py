@@ -97,11 +97,16 @@ def language(code: str) -> Language:
 def language_of(obj: QObject | None) -> str:
     """The language of the window ``obj`` belongs to."""
     node = obj
-    while node is not None:
-        code = getattr(node, "ui_language", None)
-        if isinstance(code, str) and code in CODES:
-            return code
-        node = node.parent()
+    try:
+        while node is not None:
+            code = getattr(node, "ui_language", None)
+            if isinstance(code, str) and code in CODES:
+                return code
+            node = node.parent()
+    except RuntimeError:
+        # A window being torn down (Qt has already deleted a parent) may still be
+        # asked for a header or a label: answer, rather than fail inside Qt.
+        pass
     return _default
 
 

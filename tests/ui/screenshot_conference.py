@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 
-from tests.ui.screenshot_main_window import unlocked_app
+from tests.ui.screenshot_main_window import finish, unlocked_app
 from ui.console.window import ConsoleWindow
 
 
@@ -68,8 +68,7 @@ def main() -> int:
         assert isinstance(console, ConsoleWindow)
         if n >= len(steps):
             state["code"] = 0
-            controller.shutdown()
-            app.exit(0)
+            finish(app, controller, 0)
             return
         console.go_to(steps[n])
 

@@ -38,6 +38,21 @@ def unlocked_app(folder: Path, passphrase_file: Path) -> tuple[QApplication, Con
     return app, controller
 
 
+def finish(app: QApplication, controller: Controller, code: int) -> None:
+    """Save, then close every window while Python is still whole, then quit.
+
+    Windows left open are closed by Qt as the interpreter shuts down, and their
+    Python models are asked for headers when Python can no longer answer (a
+    crash in shiboken, seen once in a few runs).
+    """
+    controller.shutdown()
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    app.processEvents()
+    app.exit(code)
+
+
 def main() -> int:
     folder, passphrase_file, out = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
     tab = int(sys.argv[4]) if len(sys.argv) > 4 else 0
@@ -62,8 +77,7 @@ def main() -> int:
         screen = window.screen()
         ok = screen.grabWindow(0).save(str(out)) if screen else window.grab().save(str(out))
         result["code"] = 0 if ok else 1
-        controller.shutdown()
-        app.exit(result["code"])
+        finish(app, controller, result["code"])
 
     QTimer.singleShot(100, wait_for_window)
     return app.exec()
