@@ -702,12 +702,9 @@ def test_the_map_words_follow_its_windows_language(qtbot: QtBot) -> None:
     cmap.set_map(AREAS, LINKS)
     assert cmap.describe()[2] == "Neighbourhood and public places — Anniogel — 40%"
     assert cmap.describe()[3] == "Online and social media — Ddim yn hysbys eto — 10%"
-    assert (
-        cmap.accessibleDescription()
-        == language("cy").translate("ContextMap", "{count} contexts: {tally}.").format(
-            count=5, tally="1 diogel, 2 anniogel, 1 cymysg, 1 ddim yn hysbys eto"
-        )
-    )
+    assert cmap.accessibleDescription() == language("cy").translate(
+        "ContextMap", "{count} contexts: {tally}."
+    ).format(count=5, tally="1 diogel, 2 anniogel, 1 cymysg, 1 ddim yn hysbys eto")
     # The content pack's words, once given, are used as they are.
     cmap.set_words({"unsafe": "Ddim yn ddiogel"})
     assert cmap.describe()[2] == "Neighbourhood and public places — Ddim yn ddiogel — 40%"
