@@ -15,7 +15,6 @@ take-a-break page (F9).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import cache
 from html import escape
 from importlib.resources import files
@@ -46,10 +45,9 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from roth_desktop.conference import running
 from roth_desktop.conference.participant_view import ParticipantView, participant_view
 from roth_desktop.models import VoiceChannel, VoiceKind
-from roth_desktop.models.base import local_now, new_id
+from roth_desktop.models.base import local_now
 from ui.console.draft_text import DraftText
 from ui.console.map_editing import MapEditing
 from ui.context_map import ContextMap, MapArea, MapLink
@@ -131,75 +129,6 @@ def participant_style(scale: float = 1.0, family: str | None = None) -> str:
     )
 
 
-class _FamilyWords(DraftText):
-    """The family's words box: as :class:`DraftText`, but a refused save calls ``failed``.
-
-    ``DraftText.save`` passes no ``failed`` to the store, so a refusal would go to
-    the store's ``problem`` signal (the chair's status bar) and the family would
-    not know; this is the same save with a quiet failure instead.
-    """
-
-    def __init__(
-        self,
-        store: Store,
-        new_values: Callable[[], dict[str, object]],
-        failed: Callable[[BaseException], None],
-    ) -> None:
-        super().__init__(store, "voice", "words", "your words", new_values)
-        self._failed = failed
-
-    def save(self) -> None:
-        self._timer.stop()
-        text = self.toPlainText()
-        if text == self._saved_text or self.store.closed:
-            return
-        if self.record_id is None:
-            if not text.strip():
-                return
-            record_id = self.record_id = new_id()
-            values = {**self.new_values(), self.field: text, "id": record_id}
-
-            def not_created(error: BaseException) -> None:
-                if self.record_id == record_id:  # try again as a new entry on the next pause
-                    self.record_id = None
-                    self._saved_text = ""
-                self._failed(error)
-
-            self.store.create(self.table, values, self.noun, failed=not_created)
-        else:
-            self.store.set_field(
-                self.table, self.record_id, self.field, text, self.noun, failed=self._failed
-            )
-        self._saved_text = text
-
-
-class _FamilyMapEditing(MapEditing):
-    """Resizing only (``full=False``), and a refused change is a quiet line, not a dialog."""
-
-    def __init__(
-        self,
-        store: Store,
-        widget: ContextMap,
-        conference_id: Callable[[], str | None],
-        parent: QWidget,
-        failed: Callable[[BaseException], None],
-    ) -> None:
-        super().__init__(store, widget, conference_id, parent, full=False)
-        self._failed = failed
-
-    def set_shares(self, shares: dict[str, int]) -> None:
-        conference_id = self.conference_id()
-        if conference_id is None or self.store.closed:
-            return
-        wanted = dict(shares)
-        self.store.run(
-            "change the map's weights",
-            lambda s: running.set_shares(s, conference_id, wanted),
-            lambda s, old: running.set_shares(s, conference_id, old),
-            failed=self._failed,
-        )
-
-
 class _Fill(QWidget):
     """Takes the room that is left, asking only for its minimum.
 
@@ -257,13 +186,17 @@ class ParticipantScreen(Translated, QWidget):
         # the chair's console does: here the map is resized with its + / − buttons,
         # the keyboard, or by dragging, and no menu pops up.
         self.map.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-        self.editing = _FamilyMapEditing(
-            store, self.map, self._conference_id, self, self._map_not_saved
+        # Resizing only, and a refused change is a quiet line here, never a dialog.
+        self.editing = MapEditing(
+            store, self.map, self._conference_id, self, full=False, failed=self._map_not_saved
         )
 
         self.who = QComboBox()
         self.who.setObjectName("participant_who")
-        self.words = _FamilyWords(store, self._new_voice, self._words_not_saved)
+        # A refused save is a quiet line on this screen, not the chair's status bar.
+        self.words = DraftText(
+            store, "voice", "words", "your words", self._new_voice, failed=self._words_not_saved
+        )
         self.words.setObjectName("participant_words")
         self.words.setMaximumHeight(140)
         self.add_words = QPushButton()

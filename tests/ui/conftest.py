@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -62,3 +63,20 @@ def standard_display(qapp: QApplication) -> Iterator[None]:
     if theme.current_theme().key != "standard" or theme.text_scale() != 1.0:
         theme.apply_theme(qapp)
     i18n.set_default_language("en")
+
+
+def open_draft_console(qtbot: QtBot, controller: Controller, surname: str = "Haddad") -> Any:
+    """Run the draft conference of the demo young person ``surname``, as a chair would."""
+    window = window_of(controller)
+    row = next(r for r in window.case_list.model.rows if surname in r.name)
+    window.case_list.select(row.young_person_id)
+    view = window.case_view
+    qtbot.waitUntil(
+        lambda: view.detail is not None and view.conferences.model.rowCount() > 0, timeout=30000
+    )
+    drafts = [n for n, c in enumerate(view.conferences.model.rows) if c["status"] == "draft"]
+    view.conferences.view.selectRow(drafts[-1])
+    console = view.run_conference()
+    assert console is not None
+    qtbot.waitUntil(lambda: console.data is not None, timeout=30000)
+    return console

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from tests.ui.conftest import window_of
+from tests.ui.conftest import open_draft_console, window_of
 from ui.app import Controller
 from ui.glossary_view import show_glossary
 from ui.help_overlay import show_help
@@ -110,18 +110,7 @@ def test_alt_letters_of_menus_tabs_and_fields_never_clash(
 def test_console_family_screen_help_and_glossary_controls_are_named(
     qtbot: QtBot, unlocked: Controller
 ) -> None:
-    window = window_of(unlocked)
-    row = next(r for r in window.case_list.model.rows if "Haddad" in r.name)
-    window.case_list.select(row.young_person_id)
-    view = window.case_view
-    qtbot.waitUntil(
-        lambda: view.detail is not None and view.conferences.model.rowCount() > 0, timeout=10000
-    )
-    drafts = [n for n, c in enumerate(view.conferences.model.rows) if c["status"] == "draft"]
-    view.conferences.view.selectRow(drafts[-1])
-    console = view.run_conference()
-    assert console is not None
-    qtbot.waitUntil(lambda: console.data is not None, timeout=10000)
+    console = open_draft_console(qtbot, unlocked)
     console.show_participant_screen()
     screen = console.participant
     assert screen is not None

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from roth_desktop.app_settings import AppSettings
 from roth_desktop.themes import TEXT_MINIMUM, TEXT_SCALES, THEMES, contrast_ratio
 from tests.ui.clipping import clipped_text
-from tests.ui.conftest import unlock, window_of
+from tests.ui.conftest import open_draft_console, unlock, window_of
 from ui.app import Controller
 
 WAIT = 15000
@@ -128,18 +128,7 @@ def test_console_and_family_screen_at_200_percent_cut_nothing_off(
     qapp: QApplication, qtbot: QtBot, demo_folder: Path, opened: list[Controller]
 ) -> None:
     opened.append(_open(qapp, qtbot, demo_folder, text_scale=200))
-    window = window_of(opened[0])
-    row = next(r for r in window.case_list.model.rows if "Haddad" in r.name)
-    window.case_list.select(row.young_person_id)
-    view = window.case_view
-    qtbot.waitUntil(
-        lambda: view.detail is not None and view.conferences.model.rowCount() > 0, timeout=WAIT
-    )
-    drafts = [n for n, c in enumerate(view.conferences.model.rows) if c["status"] == "draft"]
-    view.conferences.view.selectRow(drafts[-1])
-    console = view.run_conference()
-    assert console is not None
-    qtbot.waitUntil(lambda: console.data is not None, timeout=WAIT)
+    console = open_draft_console(qtbot, opened[0])
     console.resize(1600, 1000)
     console.show_participant_screen()
     screen = console.participant

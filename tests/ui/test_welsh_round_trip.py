@@ -19,9 +19,8 @@ from pytestqt.qtbot import QtBot
 
 from roth_desktop.reports.audience import Audience
 from roth_desktop.reports.pdf.wording import Wording
-from tests.ui.conftest import window_of
+from tests.ui.conftest import open_draft_console, window_of
 from ui.app import Controller
-from ui.console.window import ConsoleWindow
 from ui.export_dialogs import ConferenceExportDialog
 from ui.participant_screen import ParticipantScreen
 
@@ -29,27 +28,11 @@ WAIT = 30000
 WORDS = "Dw i'n siŵr fy mod i'n saff yn y tŷ, ac yn y clwb pêl-droed gyda'r hyfforddwr."
 
 
-def _mira_draft(qtbot: QtBot, controller: Controller) -> ConsoleWindow:
-    window = window_of(controller)
-    row = next(r for r in window.case_list.model.rows if "Haddad" in r.name)
-    window.case_list.select(row.young_person_id)
-    view = window.case_view
-    qtbot.waitUntil(
-        lambda: view.detail is not None and view.conferences.model.rowCount() > 0, timeout=WAIT
-    )
-    drafts = [n for n, c in enumerate(view.conferences.model.rows) if c["status"] == "draft"]
-    view.conferences.view.selectRow(drafts[-1])
-    console = view.run_conference()
-    assert console is not None
-    qtbot.waitUntil(lambda: console.data is not None, timeout=WAIT)
-    return console
-
-
 def test_welsh_family_screen_words_and_family_pdf(
     qtbot: QtBot, unlocked: Controller, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("ui.export_job.QDesktopServices.openUrl", lambda url: None)
-    console = _mira_draft(qtbot, unlocked)
+    console = open_draft_console(qtbot, unlocked)
     console.show_participant_screen()
     screen = console.participant
     assert isinstance(screen, ParticipantScreen)

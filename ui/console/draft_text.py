@@ -34,8 +34,12 @@ class DraftText(Translated, QPlainTextEdit):
         noun: str,
         new_values: Callable[[], dict[str, Any]],
         parent: QWidget | None = None,
+        failed: Callable[[BaseException], None] | None = None,
     ) -> None:
+        """``failed`` hears of a refused save; without one, the store's ``problem`` signal
+        does (the chair's status bar). The family's screen passes its own quiet line."""
         super().__init__(parent)
+        self._failed = failed
         self.store = store
         self.table = table
         self.field = field
@@ -74,11 +78,26 @@ class DraftText(Translated, QPlainTextEdit):
         if self.record_id is None:
             if not text.strip():
                 return
-            self.record_id = new_id()
-            values = {**self.new_values(), self.field: text, "id": self.record_id}
-            self.store.create(self.table, values, self.noun)
+            record_id = self.record_id = new_id()
+            values = {**self.new_values(), self.field: text, "id": record_id}
+
+            def not_created(error: BaseException) -> None:
+                if self.record_id == record_id:  # try again as a new entry on the next pause
+                    self.record_id = None
+                    self._saved_text = ""
+                if self._failed is not None:
+                    self._failed(error)
+
+            self.store.create(
+                self.table,
+                values,
+                self.noun,
+                failed=not_created if self._failed is not None else None,
+            )
         else:
-            self.store.set_field(self.table, self.record_id, self.field, text, self.noun)
+            self.store.set_field(
+                self.table, self.record_id, self.field, text, self.noun, failed=self._failed
+            )
         self._saved_text = text
 
     def take_over(self, other: DraftText) -> None:

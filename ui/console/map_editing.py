@@ -33,9 +33,14 @@ class MapEditing(Translated, QObject):
         conference_id: Callable[[], str | None],
         parent: QWidget,
         full: bool = True,
+        failed: Callable[[BaseException], None] | None = None,
     ) -> None:
-        """``full`` adds renaming, removing and linking; the family's screen only resizes."""
+        """``full`` adds renaming, removing and linking; the family's screen only resizes.
+
+        ``failed`` hears of a refused change instead of the store's ``problem`` signal.
+        """
         super().__init__(parent)
+        self._failed = failed
         self.store = store
         self.widget = widget
         self.conference_id = conference_id
@@ -77,13 +82,14 @@ class MapEditing(Translated, QObject):
 
     def set_shares(self, shares: dict[str, int]) -> None:
         conference_id = self.conference_id()
-        if conference_id is None:
+        if conference_id is None or self.store.closed:
             return
         wanted = dict(shares)
         self.store.run(
             "change the map's weights",
             lambda s: running.set_shares(s, conference_id, wanted),
             lambda s, old: running.set_shares(s, conference_id, old),
+            failed=self._failed,
         )
 
     def add(self, name: str | None = None) -> None:
