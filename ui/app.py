@@ -110,6 +110,7 @@ class Controller(QObject):
         if old is None:
             return
         young_person = old.case_view.young_person_id
+        view, tab = old.views.currentIndex(), old.case_view.tabs.currentIndex()
         window = self._new_window(old.store)
         window.setGeometry(old.geometry())
         for child in old.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
@@ -120,6 +121,8 @@ class Controller(QObject):
         self.window = window
         if young_person:
             window.case_view.show_young_person(young_person)
+        window.views.setCurrentIndex(view)
+        window.case_view.tabs.setCurrentIndex(tab)
         window.show()
         old.hide()
         old.deleteLater()

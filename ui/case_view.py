@@ -47,7 +47,7 @@ from ui.record_table import (
     yes_no,
 )
 from ui.store import Store
-from ui.widgets import access_letters, button
+from ui.widgets import button
 
 
 class CaseView(Translated, QWidget):
@@ -93,7 +93,7 @@ class CaseView(Translated, QWidget):
             self,
         )
         self.family.view.doubleClicked.connect(lambda _i: self.edit_family_member())
-        self.tabs.addTab(self.family, self.tr("Family an&d network"))
+        self.tabs.addTab(self.family, self.tr("Family and net&work"))
 
         case_page = QWidget(self)
         self.case_form = RecordForm(record_specs.case(), case_page)
@@ -138,7 +138,7 @@ class CaseView(Translated, QWidget):
             "professionals",
             self,
         )
-        self.tabs.addTab(self.professionals, self.tr("&Professionals"))
+        self.tabs.addTab(self.professionals, self.tr("Pr&ofessionals"))
 
         conference_page = QWidget(self)
         self.conferences = TableSection(
@@ -154,7 +154,7 @@ class CaseView(Translated, QWidget):
                 button(self.tr("Add conference…"), "add_conference", self.add_conference),
                 button(self.tr("Edit conference…"), "edit_conference", self.edit_conference),
                 button(self.tr("&Run conference"), "run_conference", self.run_conference),
-                button(self.tr("&Print or export…"), "export_conference", self.export_conference),
+                button(self.tr("Print or e&xport…"), "export_conference", self.export_conference),
             ],
             "conferences",
             conference_page,
@@ -192,8 +192,6 @@ class CaseView(Translated, QWidget):
         # Alt+T and Alt+C belong to the main window's Today and Cases.
         self.tabs.addTab(self.timescales, self.tr("Ti&mescales"))
 
-        self.reserve_keys(set())
-
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.tabs, 1)
@@ -201,13 +199,6 @@ class CaseView(Translated, QWidget):
         store.changed.connect(self.reload)
 
     # -- loading --------------------------------------------------------------------------
-
-    def reserve_keys(self, window_letters: set[str]) -> None:
-        """Give the forms' fields Alt letters that no tab or menu of the window uses."""
-        tabs = [self.tabs.tabText(i) for i in range(self.tabs.count())]
-        taken = window_letters | access_letters(tabs)
-        for form in (self.person_form, self.case_form):
-            form.reserve_keys(taken)
 
     def show_young_person(self, young_person_id: str) -> None:
         self.young_person_id = young_person_id

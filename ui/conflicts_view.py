@@ -435,6 +435,7 @@ class MergeDialog(Translated, QDialog):
 
 
 class ConflictsDialog(Translated, QDialog):
+    keeps_its_window = True  # stays open when the main window is rebuilt in another language
     """Every conflict in a list; the selected one's versions side by side beneath."""
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:

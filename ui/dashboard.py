@@ -360,7 +360,7 @@ class CountTile(Translated, QFrame):
         self.caption = caption
         self.number = QLabel("…")
         self.number.setObjectName(f"{name}_number")
-        self.number.setStyleSheet("font-size: 18pt; font-weight: bold;")
+        self.number.setProperty("role", "big-number")  # sized by the theme, so it scales
         self.label = QLabel(caption)
         self.label.setObjectName(f"{name}_caption")
         layout = QVBoxLayout(self)

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from roth_desktop.errors import ValidationError
 from roth_desktop.validation import format_date, format_datetime, parse_date, parse_datetime
 from ui.i18n import QT_TRANSLATE_NOOP, Translated, language, language_of
-from ui.widgets import with_access_key
+from ui.widgets import letters_in_use, with_access_key
 
 Kind = Literal["text", "multiline", "date", "datetime", "choice", "bool"]
 
@@ -150,11 +150,6 @@ class RecordForm(Translated, QWidget):
             self.labels[spec.name] = label
         self.apply_words()
 
-    def reserve_keys(self, letters: set[str]) -> None:
-        """Alt letters the window already uses (its tabs): the fields choose others."""
-        self.reserved_keys = {letter.casefold() for letter in letters}
-        self.apply_words()
-
     # -- words ----------------------------------------------------------------------------
     def apply_words(self) -> None:
         """Put every label, name, description, tooltip and choice in the window's language."""
@@ -178,9 +173,20 @@ class RecordForm(Translated, QWidget):
                 widget.setPlaceholderText(translate_words(code, hint))
 
     def showEvent(self, event: QShowEvent) -> None:
-        if language_of(self) != self._words_in:
-            self.apply_words()
         super().showEvent(event)
+        self.refresh_keys()
+
+    def refresh_keys(self) -> None:
+        """Give the fields Alt letters nothing else showing in the window uses.
+
+        Menus, tabs, buttons and other labels: two controls on one letter make Alt
+        alternate between them instead of acting. Runs whenever the form comes into
+        view, and when a window changes what shows beside it (the console's side tabs).
+        """
+        taken = letters_in_use(self.window(), exclude=self)
+        if language_of(self) != self._words_in or taken != self.reserved_keys:
+            self.reserved_keys = taken
+            self.apply_words()
 
     # -- building -----------------------------------------------------------------------
     def _make_widget(self, spec: FieldSpec) -> QWidget:

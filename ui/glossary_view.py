@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -45,6 +46,8 @@ def _scaled(base: QFont, factor: float, bold: bool = False) -> QFont:
 
 
 class GlossaryView(Translated, QDialog):
+    keeps_its_window = True  # stays open when the main window is rebuilt in another language
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui_language = language_of(parent)
@@ -117,6 +120,14 @@ class GlossaryView(Translated, QDialog):
         self._fill()
 
     # -- language --------------------------------------------------------------------------
+
+    def theme_changed(self) -> None:
+        """The text size changed while this window is open (ui.theme.apply_theme calls this)."""
+        base = QApplication.font()
+        self.search.setFont(_scaled(base, TEXT_SCALE))
+        self.list.setFont(_scaled(base, TEXT_SCALE))
+        self.term.setFont(_scaled(base, TERM_SCALE, bold=True))
+        self.meaning.setFont(_scaled(base, TEXT_SCALE))
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Words we use"))

@@ -40,7 +40,7 @@ from ui.policy_dialog import PolicyDialog
 from ui.store import Store
 from ui.sync_run import SyncRun, not_in_team_notice
 from ui.sync_status import SyncStatusWidget
-from ui.widgets import access_letters, labelled_row, secret_field
+from ui.widgets import labelled_row, secret_field
 
 # Keys and what they do; both translated where the list is shown (context "MainWindow").
 
@@ -117,13 +117,6 @@ class MainWindow(Translated, QMainWindow):
         self.conflicts_dialog: ConflictsDialog | None = None
 
         self._build_menus()
-        # The fields of the case view avoid the Alt letters of the menus and the two views.
-        self.case_view.reserve_keys(
-            access_letters(
-                [a.text() for a in self.menuBar().actions()]
-                + [self.views.tabText(i) for i in range(self.views.count())]
-            )
-        )
         self.case_list.young_person_chosen.connect(self._chosen_in_list)
         self.dashboard.young_person_chosen.connect(self.open_young_person)
         self.dashboard.conflicts_requested.connect(self.show_conflicts)

@@ -344,6 +344,7 @@ class ParticipantScreen(Translated, QWidget):
         """Put every one of the screen's own words in its language (at build and on a switch)."""
         self.setWindowTitle(self.tr("Our meeting"))
         self.setAccessibleName(self.tr("Family screen"))
+        self.words.retranslate()
         self.body.setAccessibleName(self.tr("What the meeting has so far"))
         self.body_area.setAccessibleName(self.tr("What the meeting has so far"))
         self.who.setAccessibleName(self.tr("Whose words"))

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMenuBar,
+    QPushButton,
+    QTabBar,
+    QWidget,
+)
 
 
 def secret_field(name: str, object_name: str) -> QLineEdit:
@@ -56,3 +65,26 @@ def access_letters(texts: list[str]) -> set[str]:
         if 0 <= index < len(text.replace("&&", "")) - 1:
             found.add(text.replace("&&", "")[index + 1].casefold())
     return found
+
+
+def letters_in_use(window: QWidget, exclude: QWidget) -> set[str]:
+    """Alt letters of the menus, tabs, buttons and labels showing in ``window``,
+    leaving out those inside ``exclude`` (the form choosing its own).
+
+    Hidden controls are skipped: Qt ignores their Alt letters, so a field on one
+    tab may share a letter with a button on another.
+    """
+    texts: list[str] = []
+    bar = window.findChild(QMenuBar)
+    if bar is not None:
+        texts += [action.text() for action in bar.actions()]
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisibleTo(window) or exclude.isAncestorOf(widget) or widget is exclude:
+            continue
+        if isinstance(widget, QTabBar):
+            texts += [widget.tabText(i) for i in range(widget.count())]
+        elif isinstance(widget, QAbstractButton) or (
+            isinstance(widget, QLabel) and widget.buddy() is not None
+        ):
+            texts.append(widget.text())
+    return access_letters(texts)

@@ -44,9 +44,9 @@ CY = language("cy")
 TOP_MENUS = ("&File", "&Edit", "S&ync", "&View", "&Help")
 CASE_TABS = (
     "Yo&ung person",
-    "Family an&d network",
+    "Family and net&work",
     "C&ase",
-    "&Professionals",
+    "Pr&ofessionals",
     "Co&nferences",
     "Ti&mescales",
 )

@@ -46,6 +46,7 @@ from ui import record_specs
 from ui.console import specs
 from ui.console.draft_text import DraftText
 from ui.console.pages import PAGES, StepPage, as_html, is_alive
+from ui.forms import RecordForm
 from ui.help_overlay import install_help
 from ui.i18n import CODES, LANGUAGES, Translated, language_of
 from ui.record_list import RecordList
@@ -171,6 +172,9 @@ class ConsoleWindow(Translated, QMainWindow):
         self.next_button = self._button(self.tr("N&ext →"), "step_next", self.next_step)
 
         self.side = QTabWidget(body)
+        # The side tab decides which buttons show beside a step's form: the form
+        # re-chooses its Alt letters so none clashes with them.
+        self.side.currentChanged.connect(self._refresh_form_keys)
         self.side.setObjectName("console_side")
         self.prompts = QLabel()
         self.prompts.setObjectName("chair_prompts")
@@ -522,6 +526,11 @@ class ConsoleWindow(Translated, QMainWindow):
             # Only a bookmark (so a reopened laptop returns here): no redraw needed.
             self.data.conference["current_step"] = key
             self.store.write(lambda s: running.go_to_step(s, conference_id, key), notify=False)
+
+    def _refresh_form_keys(self, _index: int = 0) -> None:
+        for form in self.findChildren(RecordForm):
+            if form.isVisible():
+                form.refresh_keys()
 
     def go_to(self, key: str) -> None:
         if self.data is not None:

@@ -52,7 +52,7 @@
         <translation>Tynnu</translation>
     </message>
     <message>
-        <source>Family an&amp;d network</source>
+        <source>Family and net&amp;work</source>
         <translation>&amp;Teulu a rhwydwaith</translation>
     </message>
     <message>
@@ -124,7 +124,7 @@
         <translation>Asiantaeth newydd…</translation>
     </message>
     <message>
-        <source>&amp;Professionals</source>
+        <source>Pr&amp;ofessionals</source>
         <translation>Gweithwyr &amp;proffesiynol</translation>
     </message>
     <message>
@@ -160,7 +160,7 @@
         <translation>&amp;Rhedeg y gynhadledd</translation>
     </message>
     <message>
-        <source>&amp;Print or export…</source>
+        <source>Print or e&amp;xport…</source>
         <translation>Argraffu neu allf&amp;orio…</translation>
     </message>
     <message>
