@@ -72,9 +72,11 @@ def open_draft_console(qtbot: QtBot, controller: Controller, surname: str = "Had
     window.case_list.select(row.young_person_id)
     view = window.case_view
     qtbot.waitUntil(
-        lambda: view.detail is not None
-        and view.detail.young_person["id"] == row.young_person_id
-        and view.conferences.model.rowCount() > 0,
+        lambda: (
+            view.detail is not None
+            and view.detail.young_person["id"] == row.young_person_id
+            and view.conferences.model.rowCount() > 0
+        ),
         timeout=30000,
     )
     drafts = [n for n, c in enumerate(view.conferences.model.rows) if c["status"] == "draft"]
