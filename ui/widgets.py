@@ -67,9 +67,9 @@ def access_letters(texts: list[str]) -> set[str]:
     return found
 
 
-def letters_in_use(window: QWidget, exclude: QWidget) -> set[str]:
-    """Alt letters of the menus, tabs, buttons and labels showing in ``window``,
-    leaving out those inside ``exclude`` (the form choosing its own).
+def mnemonic_texts(window: QWidget, exclude: QWidget | None = None) -> list[str]:
+    """The texts of the menus, tabs, buttons and buddied labels showing in ``window``
+    (its own, not a window inside it), leaving out those inside ``exclude``.
 
     Hidden controls are skipped: Qt ignores their Alt letters, so a field on one
     tab may share a letter with a button on another.
@@ -79,7 +79,9 @@ def letters_in_use(window: QWidget, exclude: QWidget) -> set[str]:
     if bar is not None:
         texts += [action.text() for action in bar.actions()]
     for widget in window.findChildren(QWidget):
-        if not widget.isVisibleTo(window) or exclude.isAncestorOf(widget) or widget is exclude:
+        if not widget.isVisibleTo(window) or widget.window() is not window:
+            continue
+        if exclude is not None and (widget is exclude or exclude.isAncestorOf(widget)):
             continue
         if isinstance(widget, QTabBar):
             texts += [widget.tabText(i) for i in range(widget.count())]
@@ -87,4 +89,9 @@ def letters_in_use(window: QWidget, exclude: QWidget) -> set[str]:
             isinstance(widget, QLabel) and widget.buddy() is not None
         ):
             texts.append(widget.text())
-    return access_letters(texts)
+    return texts
+
+
+def letters_in_use(window: QWidget, exclude: QWidget) -> set[str]:
+    """Alt letters showing in ``window`` outside ``exclude`` (the form choosing its own)."""
+    return access_letters(mnemonic_texts(window, exclude))

@@ -9,9 +9,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QComboBox,
-    QLabel,
     QLineEdit,
-    QMenuBar,
     QPlainTextEdit,
     QTabBar,
     QWidget,
@@ -22,6 +20,7 @@ from tests.ui.conftest import open_draft_console, window_of
 from ui.app import Controller
 from ui.glossary_view import show_glossary
 from ui.help_overlay import show_help
+from ui.widgets import mnemonic_texts
 
 INTERACTIVE = (QAbstractButton, QAbstractItemView, QComboBox, QLineEdit, QPlainTextEdit, QTabBar)
 
@@ -91,20 +90,7 @@ def _letters(texts: list[str]) -> list[str]:
 def _clashes(window: QWidget) -> list[str]:
     """Alt letters used by two controls showing in ``window`` at once."""
     seen: dict[str, list[str]] = {}
-    texts: list[str] = []
-    bar = window.findChild(QMenuBar)
-    if bar is not None:
-        texts += [a.text() for a in bar.actions()]
-    for widget in window.findChildren(QWidget):
-        if not widget.isVisible() or widget.window() is not window:
-            continue
-        if isinstance(widget, QTabBar):
-            texts += [widget.tabText(i) for i in range(widget.count())]
-        elif isinstance(widget, QAbstractButton) or (
-            isinstance(widget, QLabel) and widget.buddy() is not None
-        ):
-            texts.append(widget.text())
-    for text in texts:
+    for text in mnemonic_texts(window):
         for letter in _letters([text]):
             seen.setdefault(letter, []).append(text)
     return [f"{k}: {v}" for k, v in sorted(seen.items()) if len(v) > 1]
