@@ -94,7 +94,7 @@ def test_the_frozen_self_test_passes_on_a_clean_environment(bundle: Path, tmp_pa
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     names = [line[6:].split(":", 1)[0] for line in lines]
-    assert names == [name for name, _ in CORE_CHECKS] + ["qt"]
+    assert names == [name for name, _ in CORE_CHECKS] + ["qt", "welsh"]
     assert all(line.startswith("ok    ") for line in lines), result.stdout
     assert f"ROTH Desktop {__version__} (frozen)" in lines[0]
     assert "no plain-text backend" in next(line for line in lines if "keyring:" in line)

@@ -20,7 +20,7 @@ from roth_desktop.conference.content_pack import ContentPackError
 from roth_desktop.self_test import CORE_CHECKS, Result
 from tests.helpers.common import run_cli
 
-CHECK_NAMES = [name for name, _ in CORE_CHECKS] + ["qt"]
+CHECK_NAMES = [name for name, _ in CORE_CHECKS] + ["qt", "welsh"]
 
 
 def _lines(text: str) -> dict[str, str]:
@@ -44,6 +44,7 @@ def test_the_command_passes_every_check_and_leaves_nothing_behind(
     assert all(line.startswith("ok    ") for line in lines), result.stdout
     assert list(_lines(result.stdout)) == CHECK_NAMES
     assert "main window created offscreen" in _lines(result.stdout)["qt"]
+    assert "Welsh UI translations load (&Ffeil)" in _lines(result.stdout)["welsh"]
     # Its own config, state and temporary folders, all gone afterwards: the user's
     # config and state (here the test's) were never written, and the temp dir is empty.
     for name in ("config", "state", "tmp"):

@@ -72,6 +72,18 @@ def check_qt(scratch: Path) -> str:
     return f"main window created {where} (Qt painted {size})"
 
 
+def check_welsh(_scratch: Path) -> str:
+    """The compiled Welsh UI translations are in the build and answer in Welsh."""
+    from ui.i18n import language
+
+    welsh = language("cy")
+    if not welsh.loaded:
+        raise CheckFailed("no compiled Welsh translations (installer/translations.py release)")
+    if welsh.translate("MainWindow", "&File") == "&File":
+        raise CheckFailed("the Welsh translations answer in English")
+    return f"Welsh UI translations load ({welsh.translate('MainWindow', '&File')})"
+
+
 def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    return self_test.run(extra=[("qt", check_qt)])
+    return self_test.run(extra=[("qt", check_qt), ("welsh", check_welsh)])
