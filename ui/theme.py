@@ -13,7 +13,7 @@ from importlib.resources import files
 from string import Template
 
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from roth_desktop.themes import Theme, load_theme
 
@@ -126,8 +126,3 @@ def apply_theme(app: QApplication, name: str = "standard", scale_percent: int = 
         if callable(refresh):
             refresh()
         widget.update()
-
-
-def themed_widgets(app: QApplication) -> list[QWidget]:
-    """Widgets that paint or style themselves and follow theme changes (for tests)."""
-    return [w for w in app.allWidgets() if callable(getattr(w, "theme_changed", None))]
