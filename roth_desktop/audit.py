@@ -29,12 +29,13 @@ from sqlalchemy.orm.attributes import set_committed_value
 from roth_desktop.errors import ValidationError
 from roth_desktop.models import (
     RECORD_TYPES,
+    AssessmentShare,
     Attendance,
     AuditEntry,
     Case,
     Conference,
-    ConferencePart,
     ConferenceStatus,
+    Part,
     Record,
     YoungPerson,
 )
@@ -200,6 +201,10 @@ AGREED_MESSAGE = (
     "This conference has been agreed, so its record is closed. "
     "Re-open it, with a reason, to change it."
 )
+SHOWN_MESSAGE = (
+    "What the family was shown is kept exactly as it was. "
+    "To show them a new version, record a new sharing."
+)
 # The only change an agreed conference accepts: being re-opened, with its reason.
 _REOPEN_FIELDS = frozenset({"status", "reopen_reason", "agreed_at", *Record.BOOKKEEPING})
 
@@ -230,8 +235,11 @@ def _refuse_edits_to_agreed(session: Session) -> None:
                 raise ValidationError(
                     {"reopen_reason": "Say why the conference is being re-opened."}
                 )
-        elif isinstance(obj, ConferencePart | Attendance):
-            conference = obj.conference
+        elif isinstance(obj, AssessmentShare) and obj in session.dirty:
+            if inspect(obj).attrs["shown"].history.has_changes():
+                raise ValidationError({"shown": SHOWN_MESSAGE})
+        elif isinstance(obj, Part | Attendance):
+            conference = obj.owning_conference() if isinstance(obj, Part) else obj.conference
             if conference is not None and _was_agreed(conference):
                 raise ValidationError({"status": AGREED_MESSAGE})
 

@@ -10,6 +10,9 @@
     roth-desktop report   --workspace DIR --passphrase-file F --conference ID
                           --audience professional|family|young-person|plan --out FILE.pdf
                           [--pdf-password-file P] [--language en|cy] [--marking M]
+    roth-desktop report   --workspace DIR --passphrase-file F --assessment ID
+                          --audience professional|family --out FILE.pdf
+                          [--pdf-password-file P] [--language en|cy] [--marking M]
     roth-desktop export conference  --workspace DIR --passphrase-file F --conference ID
                           --audience professional|family --out FILE.json [--language en|cy]
     roth-desktop export data-return --workspace DIR --passphrase-file F
@@ -21,6 +24,7 @@
     roth-desktop calendar --workspace DIR --passphrase-file F --out FILE.ics
                           [--on YYYY-MM-DD] [--policy FILE.json]
     roth-desktop sync | team | conflicts ...   (see cli_sync.py)
+    roth-desktop handover export | import ...  (see cli_handover.py)
 
 A passphrase never comes from argv (it would sit in shell history and the
 process table): it is read from a file, from standard input with ``-``, or
@@ -38,7 +42,7 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
-from roth_desktop import __version__, cli_sync
+from roth_desktop import __version__, cli_handover, cli_sync
 from roth_desktop.crash_report import write_crash_report
 from roth_desktop.errors import PassphraseError, RothError
 from roth_desktop.integrity import check_workspace
@@ -135,6 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_report_commands(sub, command)
     _add_timescale_commands(command)
     cli_sync.add_commands(sub, command)
+    cli_handover.add_commands(sub)
     return parser
 
 
@@ -156,10 +161,18 @@ def _add_timescale_commands(command: Callable[..., argparse.ArgumentParser]) -> 
 def _add_report_commands(
     sub: argparse._SubParsersAction[_Parser], command: Callable[..., argparse.ArgumentParser]
 ) -> None:
-    report = command("report", "Write a conference PDF for one audience.")
-    report.add_argument("--conference", required=True, help="the conference id (see 'list')")
+    report = command(
+        "report",
+        "Write a conference PDF, or a social worker's assessment PDF, for one audience. "
+        "Give exactly one of --conference and --assessment.",
+    )
+    report.add_argument("--conference", help="the conference id (see 'list')")
+    report.add_argument("--assessment", help="the assessment id")
     report.add_argument(
-        "--audience", required=True, help="professional, family, young-person or plan"
+        "--audience",
+        required=True,
+        help="for a conference: professional, family, young-person or plan; "
+        "for an assessment: professional or family",
     )
     report.add_argument("--out", type=Path, required=True, help="the PDF file to write")
     report.add_argument(
@@ -263,6 +276,8 @@ def _list(args: argparse.Namespace) -> int:
                     f"        conference {conf['id']}  {conf['kind']}  "
                     f"{conf['starts_at']}  {conf['status']}"
                 )
+            for found in case["assessments"]:
+                print(f"        assessment {found['id']}  started {found['started_on']}")
     return 0
 
 
@@ -307,13 +322,25 @@ def _change_passphrase(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from roth_desktop.reports.audience import parse_audience, parse_language
+    from roth_desktop.reports.assessment_record import AUDIENCES as ASSESSMENT_AUDIENCES
+    from roth_desktop.reports.audience import (
+        Audience,
+        ReportError,
+        parse_audience,
+        parse_language,
+    )
     from roth_desktop.reports.output import check_output_path
-    from roth_desktop.reports.pdf import write_conference_pdf
+    from roth_desktop.reports.pdf import write_assessment_pdf, write_conference_pdf
 
     # Everything that can be checked without the workspace is checked first, so a
     # typo costs no unlock and leaves nothing behind.
-    audience = parse_audience(args.audience)
+    if args.conference is not None and args.assessment is not None:
+        raise ReportError("Give --conference or --assessment, not both: one PDF is one record.")
+    if args.conference is None and args.assessment is None:
+        raise ReportError("Say which record to write: give --conference ID or --assessment ID.")
+    assessment = args.assessment is not None
+    allowed = ASSESSMENT_AUDIENCES if assessment else tuple(Audience)
+    audience = parse_audience(args.audience, allowed)
     language = parse_language(args.language)
     marking = _marking(args.marking)
     check_output_path(args.out, ".pdf")
@@ -321,10 +348,11 @@ def _report(args: argparse.Namespace) -> int:
     if args.pdf_password_file is not None:
         password = read_passphrase(args.pdf_password_file, "PDF password: ")
     passphrase = read_passphrase(args.passphrase_file)
+    write = write_assessment_pdf if assessment else write_conference_pdf
     with Workspace.open(args.workspace, passphrase) as workspace, workspace.session() as session:
-        out = write_conference_pdf(
+        out = write(
             session,
-            args.conference,
+            args.assessment if assessment else args.conference,
             audience,
             args.out,
             language=language,
@@ -332,7 +360,8 @@ def _report(args: argparse.Namespace) -> int:
             password=password,
         )
     protected = " (password protected)" if password else ""
-    print(f"Wrote the {audience.label.lower()} to {out}{protected}")
+    what = f"assessment ({audience.value})" if assessment else audience.label.lower()
+    print(f"Wrote the {what} to {out}{protected}")
     return 0
 
 
@@ -475,6 +504,7 @@ HANDLERS = {
     "sync": cli_sync.sync_command(read_passphrase),
     "team": cli_sync.team_command(read_passphrase),
     "conflicts": cli_sync.conflicts_command(read_passphrase),
+    "handover": cli_handover.handover_command(read_passphrase),
 }
 
 

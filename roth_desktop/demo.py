@@ -29,12 +29,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from roth_desktop.assessments.sharing import record_correction, share_with_family
 from roth_desktop.conference import running
 from roth_desktop.conference.content_pack import default_pack
 from roth_desktop.models import (
     ActionStatus,
     Agency,
     AgencyKind,
+    Assessment,
     Attendance,
     AttendanceStatus,
     AttendeeRole,
@@ -78,6 +80,7 @@ from roth_desktop.models import (
     YoungPerson,
 )
 from roth_desktop.models.base import predictable_ids
+from roth_desktop.models.conference_part import owner_fields
 from roth_desktop.timescales.working_days import WorkingDayCalendar
 from roth_desktop.validation import today
 from roth_desktop.workspace import Workspace
@@ -279,17 +282,19 @@ class _Demo:
         running.begin(self.s, conference.id, self.pack)
         conference.current_step = self.pack.steps[-1].key
 
-    def _time(self, conference: Conference, minutes: int) -> datetime:
-        return conference.starts_at + timedelta(minutes=minutes)
+    def _time(self, owner: Conference | Assessment, minutes: int) -> datetime:
+        if isinstance(owner, Assessment):  # words a worker wrote down on a visit
+            return datetime.combine(owner.started_on, time(16)) + timedelta(minutes=minutes)
+        return owner.starts_at + timedelta(minutes=minutes)
 
     def due(self, conference: Conference, days: int) -> date:
         return conference.starts_at.date() + timedelta(days=days)
 
-    def _areas(self, conference: Conference) -> dict[str, ContextArea]:
-        return {a.context_key: a for a in running.contexts_of(self.s, conference.id)}
+    def _areas(self, owner: Conference | Assessment) -> dict[str, ContextArea]:
+        return {a.context_key: a for a in running.contexts_of(self.s, owner.id)}
 
-    def _needs(self, conference: Conference) -> dict[str, Need]:
-        rows = self.s.scalars(select(Need).where(Need.conference_id == conference.id))
+    def _needs(self, owner: Conference | Assessment) -> dict[str, Need]:
+        rows = self.s.scalars(select(Need).where(Need.owned_by(owner.id)))
         return {n.area: n for n in rows}
 
     def _owner(self, who: str) -> dict[str, Any]:
@@ -301,13 +306,17 @@ class _Demo:
             return {"agency_id": self.orgs[who].id}
         return {"person": who}
 
-    def picture(self, conference: Conference, items: list[tuple[ProfileKind, str, str]]) -> None:
+    def picture(
+        self, conference: Conference | Assessment, items: list[tuple[ProfileKind, str, str]]
+    ) -> None:
         for kind, text, said_by in items:
             self.s.add(
-                ProfileItem(conference_id=conference.id, kind=kind, text=text, said_by=said_by)
+                ProfileItem(
+                    **owner_fields(self.s, conference.id), kind=kind, text=text, said_by=said_by
+                )
             )
 
-    def voices(self, conference: Conference, items: list[_Words]) -> None:
+    def voices(self, conference: Conference | Assessment, items: list[_Words]) -> None:
         for n, item in enumerate(items):
             member = self.members.get(item.who)
             if member is None:
@@ -318,7 +327,7 @@ class _Demo:
                 speaker = VoiceSpeaker.FAMILY_NETWORK
             self.s.add(
                 Voice(
-                    conference_id=conference.id,
+                    **owner_fields(self.s, conference.id),
                     speaker=speaker,
                     family_member_id=member.id if member else None,
                     channel=item.channel,
@@ -332,7 +341,7 @@ class _Demo:
 
     def context_map(
         self,
-        conference: Conference,
+        conference: Conference | Assessment,
         spec: dict[str, _Area],
         links: list[tuple[str, str, str]],
     ) -> None:
@@ -353,19 +362,19 @@ class _Demo:
         for source, target, label in links:
             self.s.add(
                 ContextLink(
-                    conference_id=conference.id,
+                    **owner_fields(self.s, conference.id),
                     source_id=areas[source].id,
                     target_id=areas[target].id,
                     label=label,
                 )
             )
 
-    def partner_information(self, conference: Conference, items: list[_Info]) -> None:
+    def partner_information(self, conference: Conference | Assessment, items: list[_Info]) -> None:
         areas = self._areas(conference)
         for item in items:
             self.s.add(
                 PartnerItem(
-                    conference_id=conference.id,
+                    **owner_fields(self.s, conference.id),
                     agency_id=self.orgs[item.agency].id,
                     context_id=areas[item.context].id if item.context else None,
                     nature=item.nature,
@@ -377,7 +386,7 @@ class _Demo:
             )
 
     def needs(
-        self, conference: Conference, spec: dict[str, _Need], rest: _Need | None = None
+        self, conference: Conference | Assessment, spec: dict[str, _Need], rest: _Need | None = None
     ) -> None:
         """Answer the checklist; ``rest`` answers every area asked about but not listed."""
         for area, need in self._needs(conference).items():
@@ -392,11 +401,13 @@ class _Demo:
             need.responsible = want.who
             need.responsible_agency_id = owner.get("agency_id")
 
-    def harm(self, conference: Conference, items: list[tuple[str, HarmTiming, str, bool]]) -> None:
+    def harm(
+        self, conference: Conference | Assessment, items: list[tuple[str, HarmTiming, str, bool]]
+    ) -> None:
         for harm_type, timing, description, restricted in items:
             self.s.add(
                 HarmEntry(
-                    conference_id=conference.id,
+                    **owner_fields(self.s, conference.id),
                     harm_type=harm_type,
                     timing=timing,
                     description=description,
@@ -513,7 +524,13 @@ class _Demo:
         for conference in self.to_agree:
             running.agree(self.s, conference.id, at=self._time(conference, 150))
 
-    def visits(self, case: Case, worker: Professional, items: list[_Visit]) -> None:
+    def visits(
+        self,
+        case: Case,
+        worker: Professional,
+        items: list[_Visit],
+        assessment: Assessment | None = None,
+    ) -> None:
         for visit in items:
             self.s.add(
                 Visit(
@@ -524,6 +541,7 @@ class _Demo:
                     young_person_seen=visit.seen,
                     seen_alone=visit.alone,
                     professional=worker,
+                    assessment_id=assessment.id if assessment else None,
                 )
             )
 
@@ -1654,6 +1672,230 @@ def _kai_transfer(d: _Demo, conference: Conference) -> None:
     )
 
 
+# -- Tyler Marsh: the social worker's assessment, ahead of his initial conference -------------
+
+_TYLER_SW = "Daniel Osei"
+
+
+def _tyler_assessment(d: _Demo, case: Case, worker: Professional) -> None:
+    """A complete assessment, shared with Tyler and his mum, with their corrections.
+
+    Written to Tyler, as the pilots write them. One police item is restricted (it is
+    about an older young person), so it must never reach the family's copy.
+    """
+    started = _working(d.now - timedelta(days=5))
+    assessment = Assessment(
+        case=case,
+        author=worker,
+        started_on=started,
+        completed_on=_working(d.now - timedelta(days=2)),
+        content_pack_id=d.pack.id,
+        content_pack_version=d.pack.version,
+        address_young_person=True,
+        analysis=(
+            "Since the summer you have been spending more time with an older group at the "
+            "Brook Street park and by the station. Twice you came home late with new trainers "
+            "and money nobody could explain. Your mum and school are worried that older "
+            "people are using you to carry things for them. We think you are being exploited: "
+            "this is not something you chose, and it is not your fault."
+        ),
+        explanations=(
+            "We also thought about whether this is mostly about falling out with school. Your "
+            "reduced timetable leaves you with free afternoons, and that is when most of the "
+            "worrying things happen. We think school matters a lot, but it does not explain "
+            "the money, the trainers or the older group on its own."
+        ),
+        working_well=(
+            "You love boxing and you have not missed a session at Riverside in six weeks. You "
+            "talk to Jess at Open Door. Your mum and dad both want to work with us, and your "
+            "mum has started a safety plan for evenings."
+        ),
+        recommended_pathway=Pathway.ROTH,
+        recommendation=(
+            "A ROTH child protection plan. The plan should make the park and the station "
+            "safer, get you back to full days at school, and get your ADHD support reviewed."
+        ),
+    )
+    d.s.add(assessment)
+    d.s.flush()
+    running.lay_out(d.s, assessment.id, d.pack)
+    d.picture(
+        assessment,
+        [
+            (ProfileKind.STRENGTH, "Loyal to his friends and protective of his sister", "Mum"),
+            (ProfileKind.INTEREST, "Boxing at Riverside, and drawing trainers", "Tyler"),
+            (ProfileKind.MATTERS, "Not being shown up in front of people", "Tyler"),
+        ],
+    )
+    d.voices(
+        assessment,
+        [
+            _Words("I'm safe at home and at boxing. The park is where it goes wrong."),
+            _Words(
+                "Drew himself in the boxing ring, and the station in black.",
+                channel=VoiceChannel.DRAWING,
+            ),
+            _Words(
+                "I don't want to be the one who grassed. Just sort school out.",
+                channel=VoiceChannel.APP,
+                kind=VoiceKind.WISH,
+            ),
+            _Words(
+                "I go out looking for him most nights. I just want him home and in school.",
+                who="Joanne Marsh",
+            ),
+        ],
+    )
+    d.context_map(
+        assessment,
+        {
+            "home": _Area(
+                Safety.SAFE,
+                1500,
+                makes_safe="Mum and Dad both around in the evenings; a curfew he mostly keeps.",
+                guardians="Joanne and Lee Marsh",
+            ),
+            "peers": _Area(
+                Safety.UNSAFE,
+                2500,
+                makes_unsafe="An older group who give him money and things to carry.",
+                peers="J.B., KT",
+            ),
+            "school": _Area(
+                Safety.MIXED,
+                2000,
+                makes_safe="Mr Whitlow checks in with him each morning.",
+                makes_unsafe="Reduced timetable: free afternoons with nowhere to be.",
+                guardians="Mark Whitlow (safeguarding lead)",
+            ),
+            "places": _Area(
+                Safety.UNSAFE,
+                2000,
+                name="Brook Street park and the station",
+                makes_unsafe="Where the older group meet; no staff or lighting after dark.",
+            ),
+            "online": _Area(
+                Safety.MIXED,
+                1000,
+                makes_unsafe="Group chats where jobs are offered.",
+            ),
+            "relationships": _Area(Safety.UNKNOWN, 500),
+            "community": _Area(
+                Safety.SAFE,
+                500,
+                name="Riverside Boxing Club",
+                makes_safe="A coach he trusts; training four evenings a week.",
+                guardians="Riverside coaches",
+            ),
+        },
+        [("school", "places", "reduced timetable → afternoons at the park")],
+    )
+    d.partner_information(
+        assessment,
+        [
+            _Info(
+                "Northbrook Academy",
+                "Tyler has been on a reduced timetable (mornings only) since October.",
+                context="school",
+            ),
+            _Info(
+                "Open Door Youth Project",
+                "Tyler says he would come to the Thursday group if a friend came too.",
+                nature=InfoNature.OPINION,
+                context="community",
+            ),
+            _Info(
+                "Fernleigh Neighbourhood Policing Team",
+                "An older male known to police, J.B., was seen passing a bag to Tyler at the "
+                "station on 14 November.",
+                nature=InfoNature.REPORTED,
+                source="Police officer on patrol",
+                context="places",
+                restricted=True,
+            ),
+        ],
+    )
+    d.needs(
+        assessment,
+        {
+            "education": _Need(
+                NeedStatus.UNMET,
+                {"full_time": False, "hours_per_week": 15, "reduced_timetable": True},
+                "Mornings only since October; afternoons are unsupervised.",
+                who="Mark Whitlow",
+            ),
+            "send_mental_health": _Need(
+                NeedStatus.PARTLY_MET,
+                {"assessment_requested": "adhd", "ehcp": "none", "camhs": "waiting"},
+                "ADHD diagnosed at 11; medication not reviewed for two years.",
+            ),
+            "physical_safety": _Need(
+                NeedStatus.UNMET,
+                {"public_places": "Brook Street park and the station after dark"},
+            ),
+            "substances": _Need(NeedStatus.MET, {"which": "None known"}),
+            "poverty": _Need(
+                NeedStatus.PARTLY_MET,
+                {"pressure_to_earn": True, "unaffordable_activities": "Boxing fees"},
+                "Boxing fees are hard to find each month.",
+            ),
+            "other": _Need(NeedStatus.MET, {"details": "Nothing else raised."}),
+        },
+    )
+    d.harm(
+        assessment,
+        [
+            ("cce", HarmTiming.LIKELY, "Being used to carry items for an older group.", False),
+            ("missing", HarmTiming.SUFFERED, "Home after midnight twice in November.", False),
+        ],
+    )
+    areas = d._areas(assessment)
+    needs = d._needs(assessment)
+    assessment.plan_targets = [
+        areas["peers"].id,
+        areas["places"].id,
+        needs["education"].id,
+        needs["send_mental_health"].id,
+    ]
+    d.visits(
+        case,
+        worker,
+        [
+            _Visit(5, "Home", "Tyler, Joanne and Lee"),
+            _Visit(4, "Northbrook Academy", "Tyler", alone=True),
+            _Visit(3, "The Bean café, Market Street", "Tyler", alone=True),
+        ],
+        assessment=assessment,
+    )
+    d.s.flush()
+    # Shared with Tyler and his mum: what they saw is kept exactly as it was shown.
+    shared_on = _working(d.now - timedelta(days=2))
+    share_with_family(
+        d.s,
+        assessment.id,
+        shared_on=shared_on,
+        shared_with="Tyler and Joanne Marsh",
+        how="Read together at home",
+        family_response="Tyler said most of it is right but school is not his fault.",
+    )
+    tyler_said_at = datetime.combine(shared_on, time(17))
+    record_correction(
+        d.s,
+        assessment.id,
+        about="explanations",
+        words="It's not me messing up at school. They put me on half days.",
+        said_at=tyler_said_at,
+    )
+    record_correction(
+        d.s,
+        assessment.id,
+        about="analysis",
+        words="I don't let him stay out. I go looking for him every night.",
+        family_member_id=d.members["Joanne Marsh"].id,
+        said_at=tyler_said_at + timedelta(minutes=10),
+    )
+
+
 def populate(session: Session, *, content: bool = True) -> None:
     """Build the demo. ``content=False`` builds only people, cases and conferences, as
     workspaces made before conferences held content had them (no visits, no transition
@@ -1730,6 +1972,8 @@ def populate(session: Session, *, content: bool = True) -> None:
             (worker.name, role.COMMUNITY_PARTNER, youth.name, invited),
         ],
     )
+    if content:
+        _tyler_assessment(d, case1, sw1)
 
     # 2. On a ROTH plan, with an initial and a review conference behind her.
     amira = YoungPerson(

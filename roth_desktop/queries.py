@@ -109,10 +109,13 @@ def case_rows(session: Session) -> list[CaseRow]:
 
 
 def listing(session: Session) -> list[dict[str, Any]]:
-    """Young people, their cases and conferences, with ids (the CLI's ``list``)."""
+    """Young people, their cases, conferences and assessments, with ids (the CLI's ``list``)."""
     people = session.scalars(
         select(YoungPerson)
-        .options(selectinload(YoungPerson.cases).selectinload(Case.conferences))
+        .options(
+            selectinload(YoungPerson.cases).selectinload(Case.conferences),
+            selectinload(YoungPerson.cases).selectinload(Case.assessments),
+        )
         .order_by(YoungPerson.last_name, YoungPerson.first_name)
     )
     return [
@@ -147,6 +150,16 @@ def listing(session: Session) -> list[dict[str, Any]]:
                             "status": conf.status.value,
                         }
                         for conf in case.conferences
+                    ],
+                    "assessments": [
+                        {
+                            "id": found.id,
+                            "started_on": found.started_on.isoformat(),
+                            "completed_on": (
+                                found.completed_on.isoformat() if found.completed_on else None
+                            ),
+                        }
+                        for found in case.assessments
                     ],
                 }
                 for case in yp.cases

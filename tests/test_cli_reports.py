@@ -112,7 +112,7 @@ def test_export_conference_json(demo: dict[str, Any], tmp_path: Path, audience: 
     out = tmp_path / "conference.json"
     _made(demo, "export", "conference", out=out, audience=audience)
     document = json.loads(out.read_text("utf-8"))
-    assert document["schema_version"] == 1
+    assert document["schema_version"] == 2
     assert document["audience"] == audience
     assert document["conference"]["id"] == demo["mira_review"]
     assert ("restricted" in document) == (audience == "professional")

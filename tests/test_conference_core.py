@@ -339,9 +339,7 @@ def test_adding_and_removing_contexts_keeps_the_map_at_100_percent(
         ids = list(running.shares_of(session, cid))
     for wrong in (ids[1:], [*ids, "not-a-context"]):
         shares = dict.fromkeys(wrong, 1)
-        refused = _refused(
-            demo_workspace, partial(running.set_shares, conference_id=cid, shares=shares)
-        )
+        refused = _refused(demo_workspace, partial(running.set_shares, owner_id=cid, shares=shares))
         assert "weight" in refused.problems
     with demo_workspace.session() as session:
         old = running.set_shares(session, cid, {key: n + 1 for n, key in enumerate(ids)})

@@ -144,8 +144,8 @@ def test_schema_is_a_valid_2020_12_schema(schema: dict[str, Any]) -> None:
     Draft202012Validator.check_schema(schema)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert schema["$id"] and schema["title"] and schema["description"]
-    assert schema["properties"]["schema_version"]["const"] == 1
-    assert schema_path().name == "conference-export.v1.schema.json"
+    assert schema["properties"]["schema_version"]["const"] == 2
+    assert schema_path().name == "conference-export.v2.schema.json"
 
 
 def _walk(node: Any, where: str = "#") -> Iterator[tuple[str, dict[str, Any]]]:
@@ -379,7 +379,7 @@ def _tampers() -> dict[str, Any]:
         d["contexts"][0]["safety"] = "dangerous"
 
     def other_version(d: dict[str, Any], pro: dict[str, Any]) -> None:
-        d["schema_version"] = 2
+        d["schema_version"] = 3
 
     def other_audience(d: dict[str, Any], pro: dict[str, Any]) -> None:
         d["audience"] = "young-person"

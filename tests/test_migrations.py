@@ -342,3 +342,65 @@ def test_a_future_migration_can_rebuild_a_referenced_table(demo_workspace: Works
     with demo_workspace.session() as session:
         assert session.query(YoungPerson).count() == before == 3
         assert all(c.young_person is not None for c in session.query(Case))
+
+
+# -- 0005: conference content becomes shared with assessments -------------------------------
+
+SHARED_TABLES = (
+    "context_area",
+    "context_link",
+    "partner_item",
+    "need",
+    "harm_entry",
+    "profile_item",
+    "voice",
+)
+
+
+def test_conference_content_from_0004_upgrades_into_shared_parts_with_nothing_lost(
+    tmp_path: Path,
+) -> None:
+    """A workspace full of conference content (maps, needs, words) at 0004 upgrades to
+    the shared-part tables: every row and value kept, every row owned by its conference,
+    and the one-owner rule holds afterwards."""
+    key = os.urandom(KEY_BYTES)
+    scratch = make_engine(tmp_path / "scratch.db", key)
+    older = make_engine(tmp_path / "older.db", key)
+    try:
+        command.upgrade(alembic_config(scratch), "head")
+        factory = sessionmaker(scratch)
+        audit.install(factory)
+        with factory() as session, session.begin():
+            session.info[audit.ACTOR_KEY] = "Test migration"
+            populate(session)
+        # The demo's assessment rows have no conference; a 0004 workspace never held any.
+        with scratch.begin() as connection:
+            for table in reversed(SHARED_TABLES):  # links and items before their contexts
+                connection.exec_driver_sql(f'DELETE FROM "{table}" WHERE conference_id IS NULL')
+            connection.exec_driver_sql("UPDATE visit SET assessment_id = NULL")
+        command.upgrade(alembic_config(older), "0004")
+        _copy_rows_from(scratch, older)
+        before = _all_rows(older)
+        assert all(before[t] for t in SHARED_TABLES), "the demo fills every shared table"
+        command.upgrade(alembic_config(older), "head")
+        after = _all_rows(older)
+        with older.connect() as connection:
+            assert _schema_diff(connection) == []
+            for table in SHARED_TABLES:
+                columns = [c["name"] for c in inspect(connection).get_columns(table)]
+                assert "assessment_id" in columns
+                unowned = connection.exec_driver_sql(
+                    f'SELECT count(*) FROM "{table}" WHERE conference_id IS NULL '
+                    "OR assessment_id IS NOT NULL"
+                ).scalar()
+                assert unowned == 0, table
+                checks = [c["name"] for c in inspect(connection).get_check_constraints(table)]
+                assert f"ck_{table}_one_owner" in checks, (table, checks)
+    finally:
+        scratch.dispose()
+        older.dispose()
+    for table, rows in before.items():
+        # Columns the upgrade adds come after the old ones; compare the old ones.
+        width = len(next(iter(rows))) if rows else 0
+        assert {row[:width] for row in after[table]} == rows, table
+        assert len(after[table]) == len(rows), table

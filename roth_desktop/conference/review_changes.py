@@ -29,8 +29,33 @@ def changes_since_previous(session: Session, conference_id: str, pack: ContentPa
     if conference is None or conference.previous_conference_id is None:
         return []
     previous_id = conference.previous_conference_id
-    lines: list[str] = []
+    lines = map_and_need_changes(session, previous_id, conference_id, pack)
+    previous_goals = session.scalars(select(PlanGoal).where(PlanGoal.conference_id == previous_id))
+    for goal in previous_goals:
+        if goal.progress == GoalProgress.ACHIEVED:
+            lines.append(f"Goal achieved: {goal.text}")
+    old_actions = {
+        a.id: a
+        for a in session.scalars(select(PlanAction).where(PlanAction.conference_id == previous_id))
+    }
+    for action in session.scalars(
+        select(PlanAction).where(PlanAction.conference_id == conference_id)
+    ):
+        was_action = old_actions.get(action.carried_from_id or "")
+        if was_action is not None and was_action.status != action.status:
+            lines.append(f"Action “{action.what}”: {action.status.label.lower()}.")
+    return lines
 
+
+def map_and_need_changes(
+    session: Session, before_id: str, conference_id: str, pack: ContentPack
+) -> list[str]:
+    """How the map and needs moved from ``before_id`` (a conference or an assessment).
+
+    Read off the ``carried_from_id`` pairs the conference made when it started.
+    """
+    previous_id = before_id
+    lines: list[str] = []
     before = {a.id: a for a in contexts_of(session, previous_id)}
     carried: set[str] = set()
     for area in contexts_of(session, conference_id):
@@ -50,9 +75,7 @@ def changes_since_previous(session: Session, conference_id: str, pack: ContentPa
         if old.id not in carried:
             lines.append(f"No longer on the map: {old.name}.")
 
-    old_needs = {
-        n.id: n for n in session.scalars(select(Need).where(Need.conference_id == previous_id))
-    }
+    old_needs = {n.id: n for n in session.scalars(select(Need).where(Need.owned_by(previous_id)))}
     for need in session.scalars(select(Need).where(Need.conference_id == conference_id)):
         was = old_needs.get(need.carried_from_id or "")
         if was is not None and was.status != need.status:
@@ -60,18 +83,4 @@ def changes_since_previous(session: Session, conference_id: str, pack: ContentPa
             label = need_area.label("en") if need_area else need.area
             lines.append(f"{label}: {need.status.label.lower()} (was {was.status.label.lower()}).")
 
-    previous_goals = session.scalars(select(PlanGoal).where(PlanGoal.conference_id == previous_id))
-    for goal in previous_goals:
-        if goal.progress == GoalProgress.ACHIEVED:
-            lines.append(f"Goal achieved: {goal.text}")
-    old_actions = {
-        a.id: a
-        for a in session.scalars(select(PlanAction).where(PlanAction.conference_id == previous_id))
-    }
-    for action in session.scalars(
-        select(PlanAction).where(PlanAction.conference_id == conference_id)
-    ):
-        was_action = old_actions.get(action.carried_from_id or "")
-        if was_action is not None and was_action.status != action.status:
-            lines.append(f"Action “{action.what}”: {action.status.label.lower()}.")
     return lines

@@ -7,6 +7,7 @@ the UI's undo stack and the command line share one way to change a conference.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -20,18 +21,25 @@ from roth_desktop.conference.content_pack import ContentPack
 from roth_desktop.edits import RecordGone, Snapshot, delete_record
 from roth_desktop.errors import ValidationError
 from roth_desktop.models import (
+    Assessment,
     Conference,
     ConferenceKind,
-    ConferencePart,
     ConferenceStatus,
     ContextArea,
     ContextLink,
     GoalProgress,
+    HarmEntry,
     Need,
+    PartnerItem,
     PlanGoal,
+    ProfileItem,
     Safety,
+    SharedPart,
+    Voice,
+    VoiceKind,
 )
 from roth_desktop.models.base import Record, local_now
+from roth_desktop.models.conference_part import Part, owner_fields
 from roth_desktop.models.context_map import CUSTOM_CONTEXT
 
 
@@ -42,18 +50,19 @@ def _conference(session: Session, conference_id: str) -> Conference:
     return conference
 
 
-def contexts_of(session: Session, conference_id: str) -> list[ContextArea]:
+def contexts_of(session: Session, owner_id: str) -> list[ContextArea]:
+    """The map of a conference or of an assessment: the same map, edited the same way."""
     return list(
         session.scalars(
             select(ContextArea)
-            .where(ContextArea.conference_id == conference_id)
+            .where(ContextArea.owned_by(owner_id))
             .order_by(ContextArea.position, ContextArea.name)
         )
     )
 
 
-def shares_of(session: Session, conference_id: str) -> dict[str, int]:
-    return {c.id: c.weight for c in contexts_of(session, conference_id)}
+def shares_of(session: Session, owner_id: str) -> dict[str, int]:
+    return {c.id: c.weight for c in contexts_of(session, owner_id)}
 
 
 def previous_conference(session: Session, conference: Conference) -> Conference | None:
@@ -73,12 +82,17 @@ def previous_conference(session: Session, conference: Conference) -> Conference 
 # -- starting ------------------------------------------------------------------------------
 
 
-def begin(session: Session, conference_id: str, pack: ContentPack) -> bool:
+def begin(
+    session: Session, conference_id: str, pack: ContentPack, assessment_id: str | None = None
+) -> bool:
     """Ready a conference to run; return False if it was already started.
 
     A first conference gets the pack's contexts (equal weights, safety not yet
     known) and one row per need area, so no need can be skipped unasked. A review
     starts from the conference before it instead, and records what it carried.
+    Started from an assessment, the map, needs, harm, voices, picture and partner
+    information come from the assessment (each copy remembering its original), and
+    a review still carries forward its unfinished plan.
     """
     conference = _conference(session, conference_id)
     if conference.content_pack_id:
@@ -89,67 +103,144 @@ def begin(session: Session, conference_id: str, pack: ContentPack) -> bool:
     previous = previous_conference(session, conference)
     if conference.kind != ConferenceKind.INITIAL and previous is not None:
         conference.previous_conference_id = previous.id
-        _carry_forward(session, conference, previous)
-    if not contexts_of(session, conference_id):
+    assessment = session.get(Assessment, assessment_id) if assessment_id else None
+    if assessment_id and (assessment is None or assessment.case_id != conference.case_id):
+        raise RecordGone(f"assessment {assessment_id} is not one of this case's")
+    new_ids: dict[str, str] = {}
+    if assessment is not None:
+        conference.assessment_id = assessment.id
+        new_ids = _carry_content(session, conference, assessment.id, everything=True)
+    elif conference.previous_conference_id is not None and previous is not None:
+        new_ids = _carry_content(session, conference, previous.id, everything=False)
+    if conference.previous_conference_id is not None and previous is not None:
+        if assessment is not None:
+            new_ids = _matching_rows(session, previous.id, conference.id)
+        _carry_plan(session, conference, previous, new_ids)
+    lay_out(session, conference_id, pack)
+    return True
+
+
+def lay_out(session: Session, owner_id: str, pack: ContentPack) -> None:
+    """Give a conference or assessment the pack's starting map and every need area.
+
+    An empty map gets the pack's contexts at equal weights, safety not yet known;
+    every need area gets a row, so none can be skipped unasked.
+    """
+    owner = owner_fields(session, owner_id)
+    if not contexts_of(session, owner_id):
         shares = weights.normalise({kind.key: 1.0 for kind in pack.contexts})
         for position, kind in enumerate(pack.contexts):
             session.add(
                 ContextArea(
-                    conference_id=conference_id,
+                    **owner,
                     name=kind.label("en"),
                     context_key=kind.key,
                     weight=shares[kind.key],
                     position=position,
                 )
             )
-    have = set(session.scalars(select(Need.area).where(Need.conference_id == conference_id)))
+    have = set(session.scalars(select(Need.area).where(Need.owned_by(owner_id))))
     for area in pack.needs:
         if area.key not in have:
-            session.add(Need(conference_id=conference_id, area=area.key, answers={}))
+            session.add(Need(**owner, area=area.key, answers={}))
     session.flush()
-    return True
 
 
-R = TypeVar("R", bound=ConferencePart)
+R = TypeVar("R", bound=Part)
 
 
-def _carried(old: R, conference_id: str, **changes: Any) -> R:
+def carried(old: R, conference_id: str, **changes: Any) -> R:
     """A copy of ``old`` for the new conference, every column kept unless changed.
 
     Copying all columns (not a list of them) means a field added later is carried
-    too; ``carried_from_id`` points back so the review can say what changed.
+    too; ``carried_from_id`` points back so the review can say what changed. The
+    copy belongs to the conference alone, whether ``old`` was a conference's or an
+    assessment's.
     """
     values = {
-        k: dict(v) if isinstance(v, dict) else v
+        k: copy.deepcopy(v) if isinstance(v, dict | list) else v
         for k, v in old.values().items()
         if k != "id" and k not in Record.BOOKKEEPING
     }
     values["conference_id"] = conference_id
+    if "assessment_id" in values:
+        values["assessment_id"] = None
     if "carried_from_id" in values:
         values["carried_from_id"] = old.id
     values.update(changes)
     return type(old)(**values)
 
 
-def _carry_forward(session: Session, conference: Conference, previous: Conference) -> None:
-    """Copy the last conference's map, needs and plan, each remembering where it came from."""
+# What an assessment hands the conference beyond the map and needs: a conference
+# before it does not (its harm and words belong to that day's record).
+_ASSESSMENT_ONLY: tuple[type[SharedPart], ...] = (ProfileItem, Voice, HarmEntry, PartnerItem)
+
+
+def _carry_content(
+    session: Session, conference: Conference, source_id: str, everything: bool
+) -> dict[str, str]:
+    """Copy the map and needs (and, from an assessment, the rest) of ``source_id``.
+
+    Returns old id -> new id, so links and the plan can follow their contexts.
+    """
     new_ids: dict[str, str] = {}
 
-    def carry(old: ConferencePart, **changes: Any) -> ConferencePart:
-        new = _carried(old, conference.id, **changes)
+    def carry(old: Part, **changes: Any) -> None:
+        new = carried(old, conference.id, **changes)
         session.add(new)
         new_ids[old.id] = new.id
-        return new
 
-    for area in contexts_of(session, previous.id):
+    for area in contexts_of(session, source_id):
         carry(area)
-    for link in session.scalars(
-        select(ContextLink).where(ContextLink.conference_id == previous.id)
-    ):
+    for link in session.scalars(select(ContextLink).where(ContextLink.owned_by(source_id))):
         if link.source_id in new_ids and link.target_id in new_ids:
             carry(link, source_id=new_ids[link.source_id], target_id=new_ids[link.target_id])
-    for need in session.scalars(select(Need).where(Need.conference_id == previous.id)):
+    for need in session.scalars(select(Need).where(Need.owned_by(source_id))):
         carry(need)
+    if everything:
+        for cls in _ASSESSMENT_ONLY:
+            for row in session.scalars(
+                select(cls).where(cls.owned_by(source_id)).order_by(cls.created_at)
+            ):
+                if isinstance(row, PartnerItem):
+                    carry(row, context_id=new_ids.get(row.context_id or ""))
+                elif isinstance(row, Voice) and row.kind == VoiceKind.CORRECTION:
+                    continue  # a correction to the assessment's wording, not to the conference
+                else:
+                    carry(row)
+    session.flush()
+    return new_ids
+
+
+def _matching_rows(session: Session, previous_id: str, conference_id: str) -> dict[str, str]:
+    """The last conference's contexts and needs matched to this one's by pack key or name.
+
+    A review started from an assessment has its map from the assessment; its plan
+    still comes from the last conference, so each goal's link finds the same
+    context or need here.
+    """
+    now = contexts_of(session, conference_id)
+    by_key = {a.context_key: a.id for a in now if a.context_key != CUSTOM_CONTEXT}
+    by_name = {a.name.casefold(): a.id for a in now}
+    found: dict[str, str] = {}
+    for old in contexts_of(session, previous_id):
+        match = by_key.get(old.context_key) or by_name.get(old.name.casefold())
+        if match is not None:
+            found[old.id] = match
+    needs_now = {
+        n.area: n.id
+        for n in session.scalars(select(Need).where(Need.conference_id == conference_id))
+    }
+    for need in session.scalars(select(Need).where(Need.conference_id == previous_id)):
+        if need.area in needs_now:
+            found[need.id] = needs_now[need.area]
+    return found
+
+
+def _carry_plan(
+    session: Session, conference: Conference, previous: Conference, new_ids: dict[str, str]
+) -> None:
+    """Carry the last conference's unfinished goals and their actions, links following."""
     goals = session.scalars(
         select(PlanGoal)
         .where(PlanGoal.conference_id == previous.id)
@@ -158,31 +249,35 @@ def _carry_forward(session: Session, conference: Conference, previous: Conferenc
     for goal in goals:
         if goal.progress in (GoalProgress.ACHIEVED, GoalProgress.STOPPED):
             continue  # done with: the review records it as achieved, not as work to do
-        new_goal = carry(goal, progress=GoalProgress.CARRIED_FORWARD)
+        new_goal = carried(goal, conference.id, progress=GoalProgress.CARRIED_FORWARD)
+        session.add(new_goal)
         for goal_link in goal.links:
             target = new_ids.get(goal_link.need_id or goal_link.context_id or "")
             if target is not None:
-                carry(
-                    goal_link,
-                    goal_id=new_goal.id,
-                    need_id=target if goal_link.need_id else None,
-                    context_id=target if goal_link.context_id else None,
+                session.add(
+                    carried(
+                        goal_link,
+                        conference.id,
+                        goal_id=new_goal.id,
+                        need_id=target if goal_link.need_id else None,
+                        context_id=target if goal_link.context_id else None,
+                    )
                 )
         for action in goal.actions:
-            carry(action, goal_id=new_goal.id)
+            session.add(carried(action, conference.id, goal_id=new_goal.id))
     session.flush()
 
 
 # -- the map's weights ---------------------------------------------------------------------
 
 
-def set_shares(session: Session, conference_id: str, shares: Mapping[str, int]) -> dict[str, int]:
+def set_shares(session: Session, owner_id: str, shares: Mapping[str, int]) -> dict[str, int]:
     """Store a whole new set of shares; return the old ones (for undo).
 
     The shares must cover exactly this conference's contexts and sum to 100%:
     a map whose areas do not add up would mislead the room.
     """
-    areas = {c.id: c for c in contexts_of(session, conference_id)}
+    areas = {c.id: c for c in contexts_of(session, owner_id)}
     if set(shares) != set(areas):
         raise ValidationError({"weight": "The map changed meanwhile; try that again."})
     clean = weights.normalise({k: float(v) for k, v in shares.items()})
@@ -201,17 +296,17 @@ class AddedContext:
 
 def add_context(
     session: Session,
-    conference_id: str,
+    owner_id: str,
     name: str,
     safety: Safety = Safety.UNKNOWN,
     context_key: str = CUSTOM_CONTEXT,
     context_id: str | None = None,
 ) -> AddedContext:
     """Add a context with an equal share; the others shrink to make room."""
-    areas = contexts_of(session, conference_id)
+    areas = contexts_of(session, owner_id)
     old = {a.id: a.weight for a in areas}
     area = ContextArea(
-        conference_id=conference_id,
+        **owner_fields(session, owner_id),
         name=name.strip(),
         context_key=context_key,
         safety=Safety(safety),
@@ -242,19 +337,19 @@ def remove_context(session: Session, context_id: str) -> RemovedContext:
     area = session.get(ContextArea, context_id)
     if area is None:
         raise RecordGone(f"context {context_id} no longer exists")
-    conference_id = area.conference_id
-    old = shares_of(session, conference_id)
+    owner_id = area.owner_id
+    old = shares_of(session, owner_id)
     snapshot = delete_record(session, "context_area", context_id)
     remaining = weights.remove(old, context_id)
-    for other in contexts_of(session, conference_id):
+    for other in contexts_of(session, owner_id):
         other.weight = remaining[other.id]
     session.flush()
     return RemovedContext(snapshot, old)
 
 
-def restore_shares(session: Session, conference_id: str, shares: Mapping[str, int]) -> None:
+def restore_shares(session: Session, owner_id: str, shares: Mapping[str, int]) -> None:
     """Put back shares saved before an add or remove (after that is itself undone)."""
-    for area in contexts_of(session, conference_id):
+    for area in contexts_of(session, owner_id):
         if area.id in shares:
             area.weight = shares[area.id]
     session.flush()

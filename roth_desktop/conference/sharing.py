@@ -1,7 +1,7 @@
 """Reading a conference's rows on one side of the restricted line.
 
-Every view that leaves the chair's hands (the family screen, the family's copy,
-the young person's plan, the exports) reads restrictable rows through
+Every view that leaves a professional's hands (the family screen, the family's
+copy, the young person's plan, the exports, the family's assessment) reads restrictable rows through
 :func:`rows_of`, which applies the line in the query itself: a restricted row
 the family may not see is never loaded, so no later code can forget to drop it.
 """
@@ -14,17 +14,21 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from roth_desktop.models.base import Record
-from roth_desktop.models.conference_part import Restrictable
+from roth_desktop.models.conference_part import Restrictable, SharedPart
 
 R = TypeVar("R", bound=Record)
 
 
 def rows_of(
-    session: Session, cls: type[R], conference_id: str, *order: Any, restricted: bool = False
+    session: Session, cls: type[R], owner_id: str, *order: Any, restricted: bool = False
 ) -> list[R]:
-    """This conference's rows of ``cls``: shared ones, or with ``restricted=True`` only the
-    restricted ones. Kinds that cannot be restricted are all shared."""
-    query = select(cls).where(cls.conference_id == conference_id)  # type: ignore[attr-defined]
+    """The rows of ``cls`` of one conference (or, for shared parts, one assessment):
+    shared ones, or with ``restricted=True`` only the restricted ones. Kinds that
+    cannot be restricted are all shared."""
+    if issubclass(cls, SharedPart):
+        query = select(cls).where(cls.owned_by(owner_id))
+    else:
+        query = select(cls).where(cls.conference_id == owner_id)  # type: ignore[attr-defined,assignment]
     if issubclass(cls, Restrictable):
         query = query.where(cls.restricted.is_(restricted))
     elif restricted:

@@ -1,10 +1,11 @@
 """The domain model. Importing this package registers every table."""
 
 from roth_desktop.models.agencies import Agency, Professional
+from roth_desktop.models.assessments import Assessment, AssessmentShare, HandoverReceived
 from roth_desktop.models.audit import AuditEntry
 from roth_desktop.models.base import Base, Record
 from roth_desktop.models.cases import Case, CaseProfessional, PathwayTransfer
-from roth_desktop.models.conference_part import ConferencePart
+from roth_desktop.models.conference_part import ConferencePart, Part, SharedPart
 from roth_desktop.models.conferences import Attendance, Conference
 from roth_desktop.models.context_map import ContextArea, ContextLink
 from roth_desktop.models.decision import DecisionView
@@ -64,6 +65,8 @@ RECORD_TYPES: dict[str, type[Record]] = {
         Case,
         CaseProfessional,
         PathwayTransfer,
+        Assessment,
+        AssessmentShare,
         Conference,
         Attendance,
         ProfileItem,
@@ -88,6 +91,8 @@ __all__ = [
     "ActionStatus",
     "Agency",
     "AgencyKind",
+    "Assessment",
+    "AssessmentShare",
     "Attendance",
     "AttendanceStatus",
     "AttendeeRole",
@@ -108,6 +113,7 @@ __all__ = [
     "Gender",
     "GoalLink",
     "GoalProgress",
+    "HandoverReceived",
     "HarmCategory",
     "HarmEntry",
     "HarmTiming",
@@ -116,6 +122,7 @@ __all__ = [
     "MissedDeadline",
     "Need",
     "NeedStatus",
+    "Part",
     "PartnerItem",
     "Pathway",
     "PathwayTransfer",
@@ -127,6 +134,7 @@ __all__ = [
     "ProfileKind",
     "Record",
     "Safety",
+    "SharedPart",
     "SyncApplied",
     "SyncConflict",
     "SyncInbox",

@@ -16,6 +16,7 @@ ADULT_AGE = 18
 
 if TYPE_CHECKING:
     from roth_desktop.models.agencies import Professional
+    from roth_desktop.models.assessments import Assessment
     from roth_desktop.models.conferences import Conference
     from roth_desktop.models.missed_deadlines import MissedDeadline
     from roth_desktop.models.people import YoungPerson
@@ -53,6 +54,9 @@ class Case(Record):
     )
     professionals: Mapped[list[CaseProfessional]] = relationship(back_populates="case")
     visits: Mapped[list[Visit]] = relationship(back_populates="case", order_by="Visit.visited_on")
+    assessments: Mapped[list[Assessment]] = relationship(
+        back_populates="case", order_by="Assessment.started_on"
+    )
     missed_deadlines: Mapped[list[MissedDeadline]] = relationship(back_populates="case")
 
     def problems(self) -> dict[str, str]:

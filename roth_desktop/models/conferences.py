@@ -47,6 +47,11 @@ class Conference(Record):
         ForeignKey("conference.id", ondelete="SET NULL")
     )
 
+    # The assessment the conference started from, so it can say what changed since.
+    assessment_id: Mapped[str | None] = mapped_column(
+        ForeignKey("assessment.id", ondelete="SET NULL")
+    )
+
     # The decision.
     significant_harm: Mapped[bool | None] = mapped_column(Boolean)
     harm_category: Mapped[HarmCategory | None] = mapped_column(enum_type(HarmCategory))

@@ -9,7 +9,7 @@ from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, func, select
 from sqlalchemy.orm import Mapped, mapped_column, object_session, relationship
 
 from roth_desktop.models.base import enum_type
-from roth_desktop.models.conference_part import ConferencePart, Restrictable
+from roth_desktop.models.conference_part import Restrictable, SharedPart
 from roth_desktop.models.enums import Safety
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ def initials_problem(text: str) -> str:
     return ""
 
 
-class ContextArea(ConferencePart):
+class ContextArea(SharedPart):
     __tablename__ = "context_area"
 
     name: Mapped[str] = mapped_column(String(120))
@@ -74,7 +74,7 @@ class ContextArea(ConferencePart):
         elif (session := object_session(self)) is not None:
             clash = session.scalar(
                 select(ContextArea.id).where(
-                    ContextArea.conference_id == self.conference_id,
+                    ContextArea.owned_by(self.owner_id),
                     func.lower(ContextArea.name) == name.lower(),
                     ContextArea.id != self.id,
                 )
@@ -88,7 +88,7 @@ class ContextArea(ConferencePart):
         return found
 
 
-class ContextLink(Restrictable, ConferencePart):
+class ContextLink(Restrictable, SharedPart):
     """How one context acts on another: "exclusion → more time in the city centre"."""
 
     __tablename__ = "context_link"

@@ -123,6 +123,9 @@ class VoiceChannel(Labelled):
     PARTICIPANT_SCREEN = "participant_screen"
     LETTER = "letter"
     DRAWING = "drawing"
+    # A message, a text or an app such as Mind Of My Own: many young people say
+    # more this way than across a table.
+    APP = "app"
     ADVOCATE = "advocate"
     WORKER = "worker"
 
@@ -237,6 +240,7 @@ _LABELLED.extend(
         (VoiceSpeaker.FAMILY_NETWORK, "Family or friend"),
         (VoiceChannel.PARTICIPANT_SCREEN, "Typed on the shared screen"),
         (VoiceChannel.LETTER, "Letter or written words"),
+        (VoiceChannel.APP, "Through an app or message"),
         (VoiceChannel.ADVOCATE, "Through an advocate"),
         (VoiceChannel.WORKER, "Through a worker"),
         (VoiceKind.WISH, "What they want to happen"),

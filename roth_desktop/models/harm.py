@@ -6,11 +6,11 @@ from sqlalchemy import String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from roth_desktop.models.base import enum_type
-from roth_desktop.models.conference_part import ConferencePart, Restrictable
+from roth_desktop.models.conference_part import Restrictable, SharedPart
 from roth_desktop.models.enums import HarmTiming
 
 
-class HarmEntry(Restrictable, ConferencePart):
+class HarmEntry(Restrictable, SharedPart):
     __tablename__ = "harm_entry"
 
     harm_type: Mapped[str] = mapped_column(String(40))  # the content pack's key

@@ -8,14 +8,14 @@ from sqlalchemy import JSON, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from roth_desktop.models.base import enum_type
-from roth_desktop.models.conference_part import ConferencePart
+from roth_desktop.models.conference_part import SharedPart
 from roth_desktop.models.enums import NeedStatus
 
 if TYPE_CHECKING:
     from roth_desktop.models.plan import GoalLink
 
 
-class Need(ConferencePart):
+class Need(SharedPart):
     __tablename__ = "need"
 
     # The content pack's need area ("education", "poverty"...).

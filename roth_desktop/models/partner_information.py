@@ -8,7 +8,7 @@ from sqlalchemy import Boolean, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from roth_desktop.models.base import enum_type
-from roth_desktop.models.conference_part import ConferencePart, Restrictable
+from roth_desktop.models.conference_part import Restrictable, SharedPart
 from roth_desktop.models.enums import InfoNature
 
 if TYPE_CHECKING:
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from roth_desktop.models.context_map import ContextArea
 
 
-class PartnerItem(Restrictable, ConferencePart):
+class PartnerItem(Restrictable, SharedPart):
     __tablename__ = "partner_item"
 
     agency_id: Mapped[str | None] = mapped_column(ForeignKey("agency.id"))

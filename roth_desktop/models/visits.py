@@ -31,6 +31,10 @@ class Visit(Record):
     seen_alone: Mapped[bool] = mapped_column(Boolean, default=False)
     professional_id: Mapped[str | None] = mapped_column(ForeignKey("professional.id"))
     notes: Mapped[str] = mapped_column(Text, default="")
+    # A visit or conversation made for an assessment is listed in it.
+    assessment_id: Mapped[str | None] = mapped_column(
+        ForeignKey("assessment.id", ondelete="SET NULL"), index=True
+    )
 
     case: Mapped[Case] = relationship(back_populates="visits")
     professional: Mapped[Professional | None] = relationship()

@@ -9,14 +9,14 @@ from sqlalchemy import DateTime, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from roth_desktop.models.base import enum_type, local_now
-from roth_desktop.models.conference_part import ConferencePart
+from roth_desktop.models.conference_part import SharedPart
 from roth_desktop.models.enums import ProfileKind, VoiceChannel, VoiceKind, VoiceSpeaker
 
 if TYPE_CHECKING:
     from roth_desktop.models.people import FamilyMember
 
 
-class ProfileItem(ConferencePart):
+class ProfileItem(SharedPart):
     """One thing in the picture of the young person: a strength, an interest..."""
 
     __tablename__ = "profile_item"
@@ -31,7 +31,7 @@ class ProfileItem(ConferencePart):
         return {}
 
 
-class Voice(ConferencePart):
+class Voice(SharedPart):
     """Words of the young person or family, verbatim, attributed to who said them."""
 
     __tablename__ = "voice"
@@ -47,6 +47,9 @@ class Voice(ConferencePart):
     relayed_by: Mapped[str] = mapped_column(String(200), default="")
     step_key: Mapped[str] = mapped_column(String(40), default="")
     said_at: Mapped[datetime] = mapped_column(DateTime, default=local_now)
+    # A family correction sits beside what it corrects: a section of the assessment
+    # ("analysis") or the id of the item. Kept apart, never written over the worker's text.
+    about: Mapped[str] = mapped_column(String(80), default="", server_default="")
 
     family_member: Mapped[FamilyMember | None] = relationship()
 

@@ -1,6 +1,6 @@
 """One conference as a JSON document, for a local authority's case management system.
 
-The document follows ``resources/schemas/conference-export.v1.schema.json``, which
+The document follows ``resources/schemas/conference-export.v2.schema.json``, which
 ``docs/conference-export.md`` explains. It is made only from a
 :class:`~roth_desktop.reports.conference_record.ConferenceRecord`, so what a family
 export can hold was decided when the record was read: restricted rows were never
@@ -48,8 +48,8 @@ from roth_desktop.reports.conference_record import (
 from roth_desktop.reports.output import check_output_path, write_output
 
 SCHEMA_ID = "roth-desktop/conference-export"
-SCHEMA_VERSION = 1
-SCHEMA_FILE = "schemas/conference-export.v1.schema.json"
+SCHEMA_VERSION = 2
+SCHEMA_FILE = "schemas/conference-export.v2.schema.json"
 APP_NAME = "ROTH Desktop"
 # Only these two: the young person's plan and the core group's plan are documents written
 # for people to read, and the schema describes neither.

@@ -14,8 +14,10 @@ export and the tests never touch a database object.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -37,9 +39,12 @@ from roth_desktop.models import (
     ProfileItem,
     Voice,
 )
+from roth_desktop.models.context_map import ContextArea
 from roth_desktop.models.enums import ConferenceStatus, VoiceSpeaker
 from roth_desktop.reports.audience import Audience, ReportError
 from roth_desktop.validation import age_on
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -259,62 +264,10 @@ def build_record(
     plain = audience in (Audience.FAMILY, Audience.YOUNG_PERSON)
     when = conference.starts_at.date()
 
-    areas = contexts_of(session, conference_id)
-    names = {a.id: a.name for a in areas}
-    contexts = tuple(
-        ContextItem(
-            id=a.id,
-            name=a.name,
-            share=a.weight,
-            percent=percent_label(a.weight),
-            safety=a.safety.value,
-            safety_label=pack.term(a.safety.value, language) if plain else a.safety.label,
-            makes_safe=a.makes_safe,
-            makes_unsafe=a.makes_unsafe,
-            guardians=a.guardians,
-            peer_initials=a.peer_initials if professional else "",
-            referred_to_context_meeting=a.referred_to_context_meeting,
-        )
-        for a in areas
+    contexts = context_items(
+        contexts_of(session, conference_id), pack, language, plain=plain, professional=professional
     )
-
-    def links(restricted: bool) -> tuple[LinkItem, ...]:
-        return tuple(
-            LinkItem(names.get(link.source_id, ""), names.get(link.target_id, ""), link.label)
-            for link in rows_of(
-                session, ContextLink, conference_id, ContextLink.label, restricted=restricted
-            )
-        )
-
-    def partner_info(restricted: bool) -> tuple[PartnerInfo, ...]:
-        return tuple(
-            PartnerInfo(
-                agency=item.agency.name if item.agency else "",
-                context=names.get(item.context_id or "", ""),
-                nature=item.nature.value,
-                nature_label=item.nature.label.split(" (")[0],
-                source=item.source,
-                agency_decision=item.agency_decision,
-                text=item.text,
-            )
-            for item in rows_of(
-                session, PartnerItem, conference_id, PartnerItem.created_at, restricted=restricted
-            )
-        )
-
-    def harm(restricted: bool) -> tuple[HarmItem, ...]:
-        return tuple(
-            HarmItem(
-                harm_type=h.harm_type,
-                label=pack.harm_label(h.harm_type, language),
-                timing=h.timing.value,
-                timing_label=pack.term(h.timing.value, language) if plain else h.timing.label,
-                description=h.description,
-            )
-            for h in rows_of(
-                session, HarmEntry, conference_id, HarmEntry.timing, restricted=restricted
-            )
-        )
+    names = {c.id: c.name for c in contexts}
 
     def minutes(restricted: bool) -> tuple[MinuteItem, ...]:
         return tuple(
@@ -325,7 +278,7 @@ def build_record(
             if m.text.strip()
         )
 
-    needs = _needs(session, conference_id, pack, language, plain)
+    needs = need_items(session, conference_id, pack, language, plain)
     need_labels = {n_id: item.label for n_id, item in needs}
     history = map_history(session, conference.case_id, conference.starts_at)
     now, before = _maps(history, conference.starts_at)
@@ -349,18 +302,17 @@ def build_record(
         date_of_birth=young.date_of_birth,
         age=age_on(young.date_of_birth, when) if young.date_of_birth else None,
         attendance=_attendance(session, conference_id),
-        picture=tuple(
-            PictureItem(p.kind.value, p.text, p.said_by)
-            for p in rows_of(session, ProfileItem, conference_id, ProfileItem.kind)
-        ),
+        picture=items_of(picture_items(session, conference_id)),
         voices=_voices(session, conference_id, young.preferred_name or young.first_name),
         contexts=contexts,
-        links=links(False),
+        links=items_of(link_items(session, conference_id, names, restricted=False)),
         map_now=now,
         map_before=before,
-        partner_information=partner_info(False),
-        needs=tuple(item for _, item in needs),
-        harm=harm(False),
+        partner_information=items_of(
+            partner_items(session, conference_id, names, restricted=False)
+        ),
+        needs=items_of(needs),
+        harm=items_of(harm_items(session, conference_id, pack, language, plain, restricted=False)),
         decision=_decision(session, conference, audience),
         goals=_goals(session, conference_id, names, need_labels, pack, language, plain),
         next_steps=NextSteps(
@@ -371,9 +323,13 @@ def build_record(
         ),
         minutes=minutes(False) if professional else (),
         restricted=RestrictedSection(
-            partner_information=partner_info(True),
-            harm=harm(True),
-            links=links(True),
+            partner_information=items_of(
+                partner_items(session, conference_id, names, restricted=True)
+            ),
+            harm=items_of(
+                harm_items(session, conference_id, pack, language, plain, restricted=True)
+            ),
+            links=items_of(link_items(session, conference_id, names, restricted=True)),
             minutes=minutes(True),
         )
         if professional
@@ -398,24 +354,135 @@ def _attendance(session: Session, conference_id: str) -> tuple[Attendee, ...]:
 
 
 def _voices(session: Session, conference_id: str, young_name: str) -> tuple[VoiceItem, ...]:
-    items = []
-    for v in rows_of(session, Voice, conference_id, Voice.said_at):
-        who = v.attribution()
-        if v.speaker == VoiceSpeaker.YOUNG_PERSON:
-            who = who.replace("Young person", young_name, 1)
-        items.append(
-            VoiceItem(
-                who,
-                v.speaker.value,
-                v.kind.label,
-                v.channel.label,
-                v.words,
-                v.said_at,
-                kind_code=v.kind.value,
-                channel_code=v.channel.value,
-            )
+    return tuple(
+        voice_item(v, young_name) for v in rows_of(session, Voice, conference_id, Voice.said_at)
+    )
+
+
+# -- the shared parts: read the same way for a conference and for an assessment --------------
+#
+# Each reader takes the id of the conference or assessment that owns the rows and, where
+# items are later pointed at (a family's correction names the item it corrects), returns
+# them paired with the id of their row. Restrictable rows are read on one side of the line
+# only, through ``rows_of``, so a family's version never loads a restricted row.
+
+
+def items_of(pairs: Iterable[tuple[str, T]]) -> tuple[T, ...]:
+    """The items of (row id, item) pairs, in order."""
+    return tuple(item for _, item in pairs)
+
+
+def voice_item(v: Voice, young_name: str) -> VoiceItem:
+    who = v.attribution()
+    if v.speaker == VoiceSpeaker.YOUNG_PERSON:
+        who = who.replace("Young person", young_name, 1)
+    return VoiceItem(
+        who,
+        v.speaker.value,
+        v.kind.label,
+        v.channel.label,
+        v.words,
+        v.said_at,
+        kind_code=v.kind.value,
+        channel_code=v.channel.value,
+    )
+
+
+def picture_items(session: Session, owner_id: str) -> list[tuple[str, PictureItem]]:
+    rows = rows_of(
+        session, ProfileItem, owner_id, ProfileItem.kind, ProfileItem.created_at, ProfileItem.id
+    )
+    return [(p.id, PictureItem(p.kind.value, p.text, p.said_by)) for p in rows]
+
+
+def context_items(
+    areas: Iterable[ContextArea],
+    pack: ContentPack,
+    language: str,
+    *,
+    plain: bool,
+    professional: bool,
+) -> tuple[ContextItem, ...]:
+    """The map's contexts; peers' initials only for professionals."""
+    return tuple(
+        ContextItem(
+            id=a.id,
+            name=a.name,
+            share=a.weight,
+            percent=percent_label(a.weight),
+            safety=a.safety.value,
+            safety_label=pack.term(a.safety.value, language) if plain else a.safety.label,
+            makes_safe=a.makes_safe,
+            makes_unsafe=a.makes_unsafe,
+            guardians=a.guardians,
+            peer_initials=a.peer_initials if professional else "",
+            referred_to_context_meeting=a.referred_to_context_meeting,
         )
-    return tuple(items)
+        for a in areas
+    )
+
+
+def link_items(
+    session: Session, owner_id: str, names: dict[str, str], *, restricted: bool
+) -> list[tuple[str, LinkItem]]:
+    rows = rows_of(
+        session, ContextLink, owner_id, ContextLink.label, ContextLink.id, restricted=restricted
+    )
+    return [
+        (
+            link.id,
+            LinkItem(names.get(link.source_id, ""), names.get(link.target_id, ""), link.label),
+        )
+        for link in rows
+    ]
+
+
+def partner_items(
+    session: Session, owner_id: str, names: dict[str, str], *, restricted: bool
+) -> list[tuple[str, PartnerInfo]]:
+    order = (PartnerItem.created_at, PartnerItem.id)
+    rows = rows_of(session, PartnerItem, owner_id, *order, restricted=restricted)
+    return [
+        (
+            item.id,
+            PartnerInfo(
+                agency=item.agency.name if item.agency else "",
+                context=names.get(item.context_id or "", ""),
+                nature=item.nature.value,
+                nature_label=item.nature.label.split(" (")[0],
+                source=item.source,
+                agency_decision=item.agency_decision,
+                text=item.text,
+            ),
+        )
+        for item in rows
+    ]
+
+
+def harm_items(
+    session: Session,
+    owner_id: str,
+    pack: ContentPack,
+    language: str,
+    plain: bool,
+    *,
+    restricted: bool,
+) -> list[tuple[str, HarmItem]]:
+    order = (HarmEntry.timing, HarmEntry.created_at, HarmEntry.id)
+    rows = rows_of(session, HarmEntry, owner_id, *order, restricted=restricted)
+    return [
+        (
+            h.id,
+            HarmItem(
+                harm_type=h.harm_type,
+                label=pack.harm_label(h.harm_type, language),
+                timing=h.timing.value,
+                timing_label=pack.term(h.timing.value, language) if plain else h.timing.label,
+                description=h.description,
+            ),
+        )
+        for h in rows
+    ]
 
 
 def _maps(
@@ -437,12 +504,13 @@ def _answer_text(value: object) -> str:
     return str(value).strip() if value is not None else ""
 
 
-def _needs(
-    session: Session, conference_id: str, pack: ContentPack, language: str, plain: bool
+def need_items(
+    session: Session, owner_id: str, pack: ContentPack, language: str, plain: bool
 ) -> list[tuple[str, NeedItem]]:
+    """Needs in the pack's order, each with the id of its row."""
     order = {area.key: n for n, area in enumerate(pack.needs)}
     found = []
-    for need in rows_of(session, Need, conference_id, Need.area):
+    for need in rows_of(session, Need, owner_id, Need.area):
         area = pack.need(need.area)
         label = need.area.replace("_", " ")
         answers: list[tuple[str, str]] = []

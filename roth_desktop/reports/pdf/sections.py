@@ -13,7 +13,7 @@ markup: a voice that says "<b>" or "&" must print exactly that.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from xml.sax.saxutils import escape
@@ -337,24 +337,36 @@ def attendance_section(kit: Kit) -> list[Flowable]:
     return [*out, grid(kit, header, rows, widths)]
 
 
-def picture_section(kit: Kit, *, you: bool = False) -> list[Flowable]:
-    """Strengths, interests and what matters: the young person as a person, not a risk."""
+def picture_section(
+    kit: Kit,
+    *,
+    you: bool = False,
+    intro: str | None = None,
+    notes: Mapping[int, str] | None = None,
+) -> list[Flowable]:
+    """Strengths, interests and what matters: the young person as a person, not a risk.
+
+    ``notes`` is markup to print beside an item, by its place in the record's picture.
+    """
     r, w = kit.record, kit.w
     prefix = "yp.picture" if you else "picture"
     out: list[Flowable] = [heading(kit, w(f"{prefix}.heading", name=kit.name))]
-    if you:
-        out.append(Paragraph(esc(w("yp.picture.intro")), kit.st.body))
+    if intro is None and you:
+        intro = w("yp.picture.intro")
+    if intro:
+        out.append(Paragraph(esc(intro), kit.st.body))
     if not r.picture:
         return [*out, nothing(kit)]
+    notes = notes or {}
     for kind in [*PICTURE_ORDER, *sorted({p.kind for p in r.picture} - set(PICTURE_ORDER))]:
-        items = [p for p in r.picture if p.kind == kind]
+        items = [(n, p) for n, p in enumerate(r.picture) if p.kind == kind]
         if not items:
             continue
         label = w(f"{prefix}.{kind}", name=kit.name) if w.has(f"{prefix}.{kind}") else kind
         lines = []
-        for p in items:
+        for n, p in items:
             said = f" <font color='#52606d'>({esc(w('common.said_by', who=p.said_by))})</font>"
-            lines.append(esc(p.text) + (said if p.said_by.strip() else ""))
+            lines.append(esc(p.text) + (said if p.said_by.strip() else "") + notes.get(n, ""))
         out += [Paragraph(esc(label), kit.st.label), bullets(kit, lines, markup=True)]
     return out
 
@@ -543,10 +555,14 @@ def map_section(kit: Kit) -> list[Flowable]:
     ]
 
 
-def partner_rows(kit: Kit, items: Sequence[PartnerInfo]) -> list[list[str | Flowable]]:
+def partner_rows(
+    kit: Kit, items: Sequence[PartnerInfo], notes: Mapping[int, str] | None = None
+) -> list[list[str | Flowable]]:
+    """A row per item; ``notes`` is markup printed under an item's text, by its place."""
     w, st = kit.w, kit.st
+    notes = notes or {}
     rows: list[list[str | Flowable]] = []
-    for item in items:
+    for n, item in enumerate(items):
         source = f"<b>{esc(item.agency or w('common.not_recorded'))}</b>"
         if item.context:
             source += f"<br/>{esc(w('partner.about', context=item.context))}"
@@ -556,18 +572,25 @@ def partner_rows(kit: Kit, items: Sequence[PartnerInfo]) -> list[list[str | Flow
         kind = esc(nature)
         if item.agency_decision:
             kind += f"<br/><b>{esc(w('partner.agency_decision'))}</b>"
-        rows.append([Paragraph(source, st.cell), item.text, Paragraph(kind, st.cell)])
+        text: str | Flowable = item.text
+        if n in notes:
+            text = Paragraph(esc(item.text) + notes[n], st.cell)
+        rows.append([Paragraph(source, st.cell), text, Paragraph(kind, st.cell)])
     return rows
 
 
 def partner_information_section(
-    kit: Kit, items: Sequence[PartnerInfo] | None = None, *, level: int = 0
+    kit: Kit,
+    items: Sequence[PartnerInfo] | None = None,
+    *,
+    level: int = 0,
+    title: str | None = None,
+    notes: Mapping[int, str] | None = None,
 ) -> list[Flowable]:
     w = kit.w
     items = kit.record.partner_information if items is None else items
-    lead: list[Flowable] = [
-        heading(kit, w.pick("section.partner_information", kit.plain), level=level)
-    ]
+    title = title or w.pick("section.partner_information", kit.plain)
+    lead: list[Flowable] = [heading(kit, title, level=level)]
     if level == 0:
         lead.append(Paragraph(esc(w.pick("partner.intro", kit.plain)), kit.st.body))
     out = before_table(lead)
@@ -575,16 +598,21 @@ def partner_information_section(
         return [*out, nothing(kit)]
     header = [w("col.from"), w("col.information"), w("col.kind")]
     widths = [FRAME_WIDTH * f for f in (0.27, 0.51, 0.22)]
-    return [*out, grid(kit, header, partner_rows(kit, items), widths)]
+    return [*out, grid(kit, header, partner_rows(kit, items, notes), widths)]
 
 
-def needs_section(kit: Kit) -> list[Flowable]:
+def needs_section(
+    kit: Kit, *, title: str | None = None, notes: Mapping[int, str] | None = None
+) -> list[Flowable]:
+    """A row per need; ``notes`` is markup printed under what we know, by the need's place."""
     r, w, st = kit.record, kit.w, kit.st
-    out = before_table([heading(kit, w.pick("section.needs", kit.plain, name=kit.name))])
+    title = title or w.pick("section.needs", kit.plain, name=kit.name)
+    out = before_table([heading(kit, title)])
     if not r.needs:
         return [*out, nothing(kit)]
+    notes = notes or {}
     rows: list[list[str | Flowable]] = []
-    for need in r.needs:
+    for n, need in enumerate(r.needs):
         known = [esc(need.summary)] if need.summary.strip() else []
         known += [f"<i>{esc(q)}:</i> {esc(a)}" for q, a in need.answers]
         who = esc(need.responsible)
@@ -594,7 +622,7 @@ def needs_section(kit: Kit) -> list[Flowable]:
             [
                 Paragraph(f"<b>{esc(need.label)}</b>", st.cell),
                 kit.label("need_status", need.status, need.status_label),
-                Paragraph("<br/>".join(known) or "—", st.cell),
+                Paragraph(("<br/>".join(known) or "—") + notes.get(n, ""), st.cell),
                 Paragraph(who or "—", st.cell),
             ]
         )
@@ -604,20 +632,30 @@ def needs_section(kit: Kit) -> list[Flowable]:
 
 
 def harm_section(
-    kit: Kit, items: Sequence[HarmItem] | None = None, *, level: int = 0
+    kit: Kit,
+    items: Sequence[HarmItem] | None = None,
+    *,
+    level: int = 0,
+    title: str | None = None,
+    notes: Mapping[int, str] | None = None,
 ) -> list[Flowable]:
-    """Harm already suffered and harm likely, kept apart as the guidance asks."""
+    """Harm already suffered and harm likely, kept apart as the guidance asks.
+
+    ``notes`` is markup printed beside an item, by its place in ``items``.
+    """
     w = kit.w
     items = kit.record.harm if items is None else items
-    out: list[Flowable] = [heading(kit, w.pick("section.harm", kit.plain), level=level)]
+    title = title or w.pick("section.harm", kit.plain)
+    out: list[Flowable] = [heading(kit, title, level=level)]
     if not items:
         return [*out, nothing(kit)]
+    notes = notes or {}
     for timing in ("suffered", "likely"):
-        group = [h for h in items if h.timing == timing]
+        group = [(n, h) for n, h in enumerate(items) if h.timing == timing]
         if not group:
             continue
         out.append(Paragraph(esc(w.pick(f"harm.{timing}", kit.plain)), kit.st.label))
-        lines = [f"<b>{esc(h.label)}:</b> {esc(h.description)}" for h in group]
+        lines = [f"<b>{esc(h.label)}:</b> {esc(h.description)}{notes.get(n, '')}" for n, h in group]
         out.append(bullets(kit, lines, markup=True))
     return out
 
@@ -856,10 +894,9 @@ def minutes_section(
     return [*out, grid(kit, header, rows, [FRAME_WIDTH * f for f in (0.1, 0.25, 0.65)])]
 
 
-def restricted_section(kit: Kit) -> list[Flowable]:
-    """Restricted items, under their own marked heading, after everything the family may see."""
+def restricted_start(kit: Kit) -> list[Flowable]:
+    """The page and marked heading restricted items start under, in any record."""
     w, st = kit.w, kit.st
-    restricted = kit.record.restricted
     banner = card(
         [
             heading(kit, w("section.restricted"), restricted=True),
@@ -869,7 +906,14 @@ def restricted_section(kit: Kit) -> list[Flowable]:
         edge=RESTRICTED,
     )
     # A page of its own, so a printed record can be split before any of it is handed on.
-    out: list[Flowable] = [PageBreak(), RestrictedStart(), banner]
+    return [PageBreak(), RestrictedStart(), banner]
+
+
+def restricted_section(kit: Kit) -> list[Flowable]:
+    """Restricted items, under their own marked heading, after everything the family may see."""
+    w = kit.w
+    restricted = kit.record.restricted
+    out = restricted_start(kit)
     if not restricted:
         return [*out, nothing(kit, "restricted.none")]
     if restricted.partner_information:

@@ -1,0 +1,1 @@
+"""The social worker's assessment: writing it, sharing it, handing it over."""

@@ -1,0 +1,72 @@
+"""What changed between the assessment and the conference that started from it.
+
+The chair opens the conference already holding the social worker's assessment;
+the room then moves things. These lines say what moved, so nobody has to compare
+two documents by eye, and the assessment itself stays as it was written.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from roth_desktop.conference.content_pack import ContentPack
+from roth_desktop.conference.review_changes import map_and_need_changes
+from roth_desktop.models import (
+    Conference,
+    HarmEntry,
+    PartnerItem,
+    ProfileItem,
+    SharedPart,
+    Voice,
+    VoiceKind,
+)
+
+# Long entries are shortened in the list; the full text is on its own step.
+_SHORT = 80
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _SHORT else text[: _SHORT - 1].rstrip() + "…"
+
+
+_KINDS: tuple[tuple[type[SharedPart], str, Callable[[SharedPart], str]], ...] = (
+    (ProfileItem, "Picture", lambda r: r.text if isinstance(r, ProfileItem) else ""),
+    (
+        Voice,
+        "Their words",
+        lambda r: r.words if isinstance(r, Voice) and r.kind != VoiceKind.CORRECTION else "",
+    ),
+    (HarmEntry, "Harm", lambda r: r.description if isinstance(r, HarmEntry) else ""),
+    (PartnerItem, "Partner information", lambda r: r.text if isinstance(r, PartnerItem) else ""),
+)
+
+
+def changes_since_assessment(session: Session, conference_id: str, pack: ContentPack) -> list[str]:
+    """Plain lines, e.g. "Education: influence 20% → 35%."; empty if none or no assessment."""
+    conference = session.get(Conference, conference_id)
+    if conference is None or conference.assessment_id is None:
+        return []
+    assessment_id = conference.assessment_id
+    lines = map_and_need_changes(session, assessment_id, conference_id, pack)
+    for cls, label, text_of in _KINDS:
+        # Compared by their words: the room adds and removes entries, it rarely edits one.
+        before = Counter(
+            t
+            for r in session.scalars(select(cls).where(cls.owned_by(assessment_id)))
+            if (t := text_of(r).strip())
+        )
+        after = Counter(
+            t
+            for r in session.scalars(select(cls).where(cls.conference_id == conference_id))
+            if (t := text_of(r).strip())
+        )
+        for text in (after - before).elements():
+            lines.append(f"{label}, new since the assessment: {_short(text)}")
+        for text in (before - after).elements():
+            lines.append(f"{label}, taken out since the assessment: {_short(text)}")
+    return lines
