@@ -32,6 +32,7 @@ from roth_desktop.models import (
 from roth_desktop.queries import CaseDetail, agency_choices, case_detail, professional_choices
 from roth_desktop.validation import age_on, format_date, today
 from ui import record_specs
+from ui.assessment.case_tab import AssessmentsTab
 from ui.case_timescales import CaseTimescalesTab
 from ui.console.window import ConsoleWindow
 from ui.export_dialogs import ConferenceExportDialog
@@ -187,6 +188,11 @@ class CaseView(Translated, QWidget):
         conf_layout.addWidget(self.attendance, 1)
         self.tabs.addTab(conference_page, self.tr("Co&nferences"))
 
+        # The social worker's assessments, written before a conference and shared first.
+        self.assessments = AssessmentsTab(store, self)
+        self.assessments.setObjectName("case_assessments_tab")
+        self.tabs.addTab(self.assessments, self.tr("A&ssessments"))
+
         self.timescales = CaseTimescalesTab(store, self)
         self.timescales.setObjectName("case_timescales")
         # Alt+T and Alt+C belong to the main window's Today and Cases.
@@ -258,6 +264,7 @@ class CaseView(Translated, QWidget):
         self._reselect(self.conferences.view, self.conferences.model, keep)
         self._show_attendance()
         self.timescales.show_case(case["id"] if case else None)
+        self.assessments.show_case(case["id"] if case else None)
         self.loaded.emit(yp["id"])
 
     @staticmethod

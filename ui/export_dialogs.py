@@ -49,7 +49,7 @@ from ui.worker_progress import READING_THE_CONFERENCE
 MIN_PDF_PASSWORD = 8
 
 
-def _path_row(
+def path_row(
     parent: QWidget,
     name: str,
     object_name: str,
@@ -95,7 +95,7 @@ def _name_inner(box: QWidget, name: str) -> None:
         inner.setAccessibleName(name)
 
 
-class _ExportDialog(Translated, QDialog):
+class ExportDialog(Translated, QDialog):
     """What the export dialogs share; each speaks the language of the window that opens it."""
 
     def __init__(self, store: Store, parent: QWidget | None) -> None:
@@ -142,7 +142,7 @@ class _ExportDialog(Translated, QDialog):
         return self.run
 
 
-class ConferenceExportDialog(_ExportDialog):
+class ConferenceExportDialog(ExportDialog):
     """Print a conference for one audience as PDF, or export it as JSON."""
 
     def __init__(
@@ -210,7 +210,7 @@ class ConferenceExportDialog(_ExportDialog):
         self.password_again = secret_field(self.tr("PDF password again"), "export_password_again")
         labelled_row(form, self.tr("Pass&word:"), self.password)
         labelled_row(form, self.tr("Password &again:"), self.password_again)
-        path_row, self.path = _path_row(
+        path_box, self.path = path_row(
             self,
             self.tr("File to save"),
             "export_path",
@@ -218,7 +218,7 @@ class ConferenceExportDialog(_ExportDialog):
             "PDF (*.pdf);;JSON (*.json)",
             True,
         )
-        labelled_row(form, self.tr("Save &as:"), path_row)
+        labelled_row(form, self.tr("Save &as:"), path_box)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
@@ -346,7 +346,7 @@ class ConferenceExportDialog(_ExportDialog):
         return None
 
 
-class DataReturnDialog(_ExportDialog):
+class DataReturnDialog(ExportDialog):
     """The ROTH data return for a date range, with an optional local population table.
 
     Timescales are counted on the timescales policy, as every deadline in the app is;
@@ -374,7 +374,7 @@ class DataReturnDialog(_ExportDialog):
         self.end_date = self._date_edit(self.tr("Last day"), "return_to", end)
         labelled_row(form, self.tr("&From:"), self.start_date)
         labelled_row(form, self.tr("&To:"), self.end_date)
-        population_row, self.population = _path_row(
+        population_row, self.population = path_row(
             self,
             self.tr("Population table (optional)"),
             "return_population",
@@ -397,7 +397,7 @@ class DataReturnDialog(_ExportDialog):
         self.region.addItem(self.tr("Wales"), "wales")
         self.region.setCurrentIndex(max(self.region.findData(self.policy.region), 0))
         labelled_row(form, self.tr("&Bank holidays of:"), self.region)
-        path_row, self.path = _path_row(
+        path_box, self.path = path_row(
             self,
             self.tr("Workbook to save"),
             "return_path",
@@ -406,7 +406,7 @@ class DataReturnDialog(_ExportDialog):
             True,
         )
         self.path.setText(str(Path.home() / f"roth-data-return-{end:%Y-%m-%d}.xlsx"))
-        labelled_row(form, self.tr("Save &as:"), path_row)
+        labelled_row(form, self.tr("Save &as:"), path_box)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
@@ -465,7 +465,7 @@ class DataReturnDialog(_ExportDialog):
         return None
 
 
-class CalendarExportDialog(_ExportDialog):
+class CalendarExportDialog(ExportDialog):
     """Booked conferences and conference deadlines as an .ics file for Outlook."""
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
@@ -484,7 +484,7 @@ class CalendarExportDialog(_ExportDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
-        path_row, self.path = _path_row(
+        path_box, self.path = path_row(
             self,
             self.tr("Calendar file to save"),
             "calendar_path",
@@ -493,7 +493,7 @@ class CalendarExportDialog(_ExportDialog):
             True,
         )
         self.path.setText(str(Path.home() / "roth-conferences.ics"))
-        labelled_row(form, self.tr("Save &as:"), path_row)
+        labelled_row(form, self.tr("Save &as:"), path_box)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)

@@ -34,6 +34,7 @@ from ui.dashboard import Dashboard
 from ui.export_dialogs import CalendarExportDialog, DataReturnDialog
 from ui.forms import RecordDialog
 from ui.glossary_view import GlossaryView, show_glossary
+from ui.handover_dialogs import HandoverImportDialog
 from ui.help_overlay import HELP_KEYS, HelpOverlay, show_help
 from ui.i18n import Translated
 from ui.policy_dialog import PolicyDialog
@@ -179,6 +180,13 @@ class MainWindow(Translated, QMainWindow):
         )
         self._action(
             file_menu, self.tr("&Timescales policy…"), None, self.timescales_policy, "action_policy"
+        )
+        self._action(
+            file_menu,
+            self.tr("&Import a handover…"),
+            None,
+            self.import_handover,
+            "action_import_handover",
         )
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Lock"), "Ctrl+L", self.lock_requested.emit, "action_lock")
@@ -331,6 +339,12 @@ class MainWindow(Translated, QMainWindow):
 
     def data_return(self) -> DataReturnDialog:
         dialog = DataReturnDialog(self.store, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def import_handover(self) -> HandoverImportDialog:
+        dialog = HandoverImportDialog(self.store, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

@@ -87,6 +87,7 @@ ENUM_LABELS = (
     QT_TRANSLATE_NOOP("Labelled", "Typed on the shared screen"),
     QT_TRANSLATE_NOOP("Labelled", "Letter or written words"),
     QT_TRANSLATE_NOOP("Labelled", "Drawing"),
+    QT_TRANSLATE_NOOP("Labelled", "Through an app or message"),
     QT_TRANSLATE_NOOP("Labelled", "Through an advocate"),
     QT_TRANSLATE_NOOP("Labelled", "Through a worker"),
     # VoiceKind

@@ -157,8 +157,11 @@ class Store(Translated, QObject):
         apply: Callable[[Session], T],
         revert: Callable[[Session, T], object],
         failed: Failed | None = None,
+        done: Callable[[T], object] | None = None,
     ) -> None:
-        """Any edit that knows its own undo: ``revert`` gets what the latest ``apply`` returned."""
+        """Any edit that knows its own undo: ``revert`` gets what the latest ``apply`` returned.
+
+        ``done`` hears the result once it is saved (a dialog closes then, not before)."""
         latest: list[T] = []
 
         def do(session: Session) -> T:
@@ -166,8 +169,10 @@ class Store(Translated, QObject):
             latest[:] = [result]
             return result
 
-        def pushed(_result: T) -> None:
+        def pushed(result: T) -> None:
             self._push(label, do, lambda s: revert(s, latest[0]))
+            if done is not None:
+                done(result)
 
         self.write(do, pushed, failed)
 

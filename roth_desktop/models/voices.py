@@ -11,6 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from roth_desktop.models.base import enum_type, local_now
 from roth_desktop.models.conference_part import SharedPart
 from roth_desktop.models.enums import ProfileKind, VoiceChannel, VoiceKind, VoiceSpeaker
+from roth_desktop.validation import today
 
 if TYPE_CHECKING:
     from roth_desktop.models.people import FamilyMember
@@ -64,6 +65,8 @@ class Voice(SharedPart):
             found["relayed_by"] = "Say who passed these words on."
         if self.speaker == VoiceSpeaker.YOUNG_PERSON and self.family_member_id:
             found["family_member_id"] = "The young person's own words are not a parent's."
+        if self.said_at is not None and self.said_at.date() > today():
+            found["said_at"] = "Words can only be recorded once they have been said."
         return found
 
     def attribution(self) -> str:

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from roth_desktop.app_settings import AppSettings
@@ -83,5 +83,33 @@ def open_draft_console(qtbot: QtBot, controller: Controller, surname: str = "Had
     view.conferences.view.selectRow(drafts[-1])
     console = view.run_conference()
     assert console is not None
-    qtbot.waitUntil(lambda: console.data is not None, timeout=30000)
+    answer_start_offer(qtbot, console)
     return console
+
+
+def start_offer_box(console: Any) -> QMessageBox | None:
+    """The console's "start from the assessment?" question, while it is showing."""
+    box = console.findChild(QMessageBox, "start_from_assessment")
+    return box if box is not None and box.isVisible() else None
+
+
+def answer_start_offer(qtbot: QtBot, console: Any, use_assessment: bool = False) -> None:
+    """Answer the console's offer to start from the assessment (if it makes one), as a
+    chair would with a click, then wait for the conference to load.
+
+    Only a conference not yet started, on a case with an assessment, asks; most tests
+    run a conference as the room builds it, so they start afresh.
+    """
+    qtbot.waitUntil(
+        lambda: console.data is not None or start_offer_box(console) is not None, timeout=30000
+    )
+    box = start_offer_box(console)
+    if box is not None:
+        role = (
+            QMessageBox.ButtonRole.AcceptRole
+            if use_assessment
+            else QMessageBox.ButtonRole.RejectRole
+        )
+        chosen = next(b for b in box.buttons() if box.buttonRole(b) == role)
+        qtbot.mouseClick(chosen, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: console.data is not None, timeout=30000)

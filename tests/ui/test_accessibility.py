@@ -146,3 +146,42 @@ def test_console_family_screen_help_and_glossary_controls_are_named(
     keys = [item.text() for item in items if item is not None]
     assert any("break" in k.lower() for k in keys)
     assert not any(k == "Blank the screen" for k in keys)
+
+
+@pytest.mark.parametrize("code", ["en", "cy"])
+def test_assessment_window_is_named_and_its_alt_letters_never_clash(
+    qtbot: QtBot, unlocked: Controller, code: str
+) -> None:
+    unlocked.display.set_language(code)
+    main = window_of(unlocked)
+    qtbot.waitUntil(lambda: main.case_list.model.rowCount() == 3, timeout=10000)
+    main.show()
+    row = next(r for r in main.case_list.model.rows if r.name == "Tyler Marsh")
+    main.case_list.select(row.young_person_id)
+    view = main.case_view
+    tab = view.assessments
+    view.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.list.model.rowCount() == 1, timeout=10000)
+    assert _clashes(main) == [], "Assessments tab"
+    window = tab.open_selected()
+    assert window is not None and window.ui_language == code
+    qtbot.waitUntil(lambda: window.view is not None, timeout=10000)
+    for key, *_rest in window.sections:
+        window.go_to(key)
+        qtbot.wait(50)
+        assert _unnamed(window) == [], key
+        assert _clashes(window) == [], key
+    window.go_to("analysis")
+    for dialog in (window.record_sharing(), window.add_correction(), window.print_assessment()):
+        assert dialog is not None
+        assert _unnamed(dialog) == [], dialog.windowTitle()
+        assert _clashes(dialog) == [], dialog.windowTitle()
+        dialog.close()
+    sharing = window.go_to("sharing")
+    sharing.show_what_they_saw()  # type: ignore[attr-defined]
+    assert window.shared_view is not None
+    assert _unnamed(window.shared_view) == []
+    help_window = show_help(window)
+    assert _unnamed(help_window) == []
+    keys = [help_window.table.item(r, 1) for r in range(help_window.table.rowCount())]
+    assert any(item is not None and item.text() for item in keys)

@@ -23,7 +23,7 @@ from roth_desktop.models import (
 from roth_desktop.timescales.policy import add_months
 from roth_desktop.validation import format_date, today
 from roth_desktop.workspace import Workspace
-from tests.ui.conftest import window_of
+from tests.ui.conftest import answer_start_offer, window_of
 from ui.app import Controller
 from ui.case_timescales import CaseTimescalesTab
 from ui.case_view import CaseView
@@ -293,6 +293,7 @@ def test_console_next_steps_show_the_due_dates_beside_the_typed_ones(
     view.conferences.view.selectRow(0)
     console = view.run_conference()
     assert console is not None
+    answer_start_offer(qtbot, console)
     qtbot.waitUntil(lambda: console.data is not None and console.step_key != "", timeout=WAIT)
     assert console.data is not None
     held_on = console.data.conference["starts_at"].date()

@@ -26,7 +26,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from roth_desktop.models import MinuteEntry
-from tests.ui.conftest import window_of
+from tests.ui.conftest import answer_start_offer, window_of
 from tests.ui.test_accessibility import _unnamed
 from ui.app import Controller
 from ui.console import specs
@@ -60,6 +60,7 @@ def _open_console(qtbot: QtBot, controller: Controller) -> ConsoleWindow:
     view.conferences.view.selectRow(drafts[-1])
     console = view.run_conference()
     assert console is not None
+    answer_start_offer(qtbot, console)
     qtbot.waitUntil(lambda: console.data is not None and console.step_key != "", timeout=WAIT)
     console.activateWindow()
     qtbot.waitUntil(console.isActiveWindow, timeout=WAIT)

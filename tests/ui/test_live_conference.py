@@ -39,7 +39,7 @@ from roth_desktop.models import (
 )
 from roth_desktop.validation import format_date, today
 from roth_desktop.workspace import Workspace
-from tests.ui.conftest import window_of
+from tests.ui.conftest import answer_start_offer, window_of
 from ui.app import Controller
 from ui.console.pages import (
     DecisionPage,
@@ -121,6 +121,7 @@ def _open_console(qtbot: QtBot, controller: Controller, name: str) -> ConsoleWin
     view.conferences.view.selectRow(drafts[-1])
     console = view.run_conference()
     assert console is not None
+    answer_start_offer(qtbot, console)
     qtbot.waitUntil(lambda: console.data is not None and console.step_key != "", timeout=WAIT)
     # The chair works in this window: it has the keyboard, as on a real desktop.
     console.activateWindow()

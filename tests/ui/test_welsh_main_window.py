@@ -48,6 +48,7 @@ CASE_TABS = (
     "C&ase",
     "Pr&ofessionals",
     "Co&nferences",
+    "A&ssessments",
     "Ti&mescales",
 )
 

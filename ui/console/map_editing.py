@@ -46,6 +46,8 @@ class MapEditing(Translated, QObject):
         self.conference_id = conference_id
         self.window = parent
         self.dialog: QInputDialog | None = None
+        # The column a new link is owned through: an assessment's map says "assessment_id".
+        self.owner_field = "conference_id"
         widget.shares_changed.connect(self.set_shares)
         if full:
             widget.add_requested.connect(self.add)
@@ -152,7 +154,7 @@ class MapEditing(Translated, QObject):
 
         def answered(label: str) -> None:
             values = {
-                "conference_id": conference_id,
+                self.owner_field: conference_id,
                 "source_id": source_id,
                 "target_id": target_id,
                 "label": label.strip(),

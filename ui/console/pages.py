@@ -151,7 +151,7 @@ class StepPage(Translated, QWidget):
     def show_data(self, data: ConsoleData) -> None:
         self.data = data
         for panel in self.lists:
-            panel.fixed = {"conference_id": data.conference["id"]}
+            panel.fixed = data.owner
 
     def set_read_only(self, read_only: bool) -> None:
         for panel in self.lists:
@@ -230,6 +230,15 @@ class WelcomePage(StepPage):
             lines.append(
                 f"<h3>{since_label}</h3>"
                 + (f"<ul>{changed}</ul>" if changed else f"<p>{nothing}</p>")
+            )
+        if data.conference.get("assessment_id"):
+            moved = "".join(f"<li>{as_html(line)}</li>" for line in data.since_assessment)
+            still = self.tr(
+                "Started from the social worker's assessment. Nothing has changed from it yet."
+            )
+            heading = self.tr("Since the assessment")
+            lines.append(
+                f"<h3>{heading}</h3>" + (f"<ul>{moved}</ul>" if moved else f"<p>{still}</p>")
             )
         self.summary.setText("".join(lines))
 

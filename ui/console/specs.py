@@ -170,7 +170,20 @@ def voice(data: ConsoleData, code: str) -> list[FieldSpec]:
                 "multiline",
                 help=QT_TRANSLATE_NOOP("ConsoleFields", "Verbatim: exactly as they said it"),
             ),
-        ],
+        ]
+        # In the room words are stamped as they are said; a worker writing up a visit
+        # records when they were said, which is often not when they are typed.
+        + (
+            [
+                FieldSpec(
+                    "said_at",
+                    QT_TRANSLATE_NOOP("ConsoleFields", "When they said it"),
+                    "datetime",
+                )
+            ]
+            if data.owner_field == "assessment_id"
+            else []
+        ),
         code,
     )
 

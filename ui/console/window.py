@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from roth_desktop.assessments.conference_start import StartOffer, start_offer
 from roth_desktop.conference import running
 from roth_desktop.conference.console_data import ConsoleData, load_console
 from roth_desktop.conference.content_pack import default_pack
@@ -391,11 +393,61 @@ class ConsoleWindow(Translated, QMainWindow):
 
     # -- loading ----------------------------------------------------------------------------
     def start(self) -> None:
-        """Ready the conference (first time only), then show it."""
+        """Ready the conference (first time only), then show it.
+
+        A conference not yet started, on a case with an assessment, first offers to
+        start from the latest assessment, so nothing the social worker wrote is
+        typed twice.
+        """
+        conference_id = self.conference_id
+
+        def offer(session: Session) -> StartOffer | None:
+            return start_offer(session, conference_id)
+
+        self.store.read(offer, self._offer_or_begin)
+
+    def _offer_or_begin(self, offer: StartOffer | None) -> None:
+        if offer is None or not is_alive(self):
+            self._begin(None)
+            return
+        box = QMessageBox(self)
+        box.setObjectName("start_from_assessment")
+        title = self.tr("Start from the assessment?")
+        box.setWindowTitle(title)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setText(
+            self.tr(
+                "{author}'s assessment of {name}, started {date}, is ready. Start this "
+                "conference from it? Its map, needs, harm, the family's words and partner "
+                "information are copied in; the assessment itself stays as written."
+            ).format(
+                author=offer.author or self.tr("The social worker"),
+                name=offer.young_person,
+                date=f"{offer.started_on:%d/%m/%Y}",
+            )
+        )
+        box.setAccessibleName(title)
+        box.setAccessibleDescription(box.text())
+        use = box.addButton(self.tr("Start from the assessment"), QMessageBox.ButtonRole.AcceptRole)
+        use.setAccessibleName(use.text())
+        fresh = box.addButton(self.tr("Start afresh"), QMessageBox.ButtonRole.RejectRole)
+        fresh.setAccessibleName(fresh.text())
+        box.setDefaultButton(use)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # Whichever button (or Esc, which starts afresh) closes it, the conference starts.
+        box.finished.connect(
+            lambda _r: self._begin(offer.assessment_id if box.clickedButton() is use else None)
+        )
+        self.start_box = box
+        box.open()  # not exec(): the console stays responsive behind it
+
+    def _begin(self, assessment_id: str | None) -> None:
         conference_id = self.conference_id
 
         def begin(session: Session) -> bool:
-            started = running.begin(session, conference_id, default_pack())
+            started = running.begin(
+                session, conference_id, default_pack(), assessment_id=assessment_id
+            )
             running.default_review_date(session, conference_id, REVIEW_WEEKS)
             return started
 

@@ -204,6 +204,10 @@
         <translation>Cynha&amp;dleddau</translation>
     </message>
     <message>
+        <source>A&amp;ssessments</source>
+        <translation>As&amp;esiadau</translation>
+    </message>
+    <message>
         <source>Ti&amp;mescales</source>
         <translation>Am&amp;serlenni</translation>
     </message>

@@ -373,5 +373,13 @@
         <source>Nothing recorded as changed yet.</source>
         <translation>Does dim newid wedi&apos;i gofnodi eto.</translation>
     </message>
+    <message>
+        <source>Started from the social worker&apos;s assessment. Nothing has changed from it yet.</source>
+        <translation type="unfinished">Wedi dechrau o asesiad y gweithiwr cymdeithasol. Does dim byd wedi newid ers hynny eto.</translation>
+    </message>
+    <message>
+        <source>Since the assessment</source>
+        <translation type="unfinished">Ers yr asesiad</translation>
+    </message>
 </context>
 </TS>

@@ -80,6 +80,10 @@
         <translation>Air am air: yn union fel y dywedon nhw</translation>
     </message>
     <message>
+        <source>When they said it</source>
+        <translation type="unfinished">Pryd y dywedon nhw hyn</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Enw</translation>
     </message>

@@ -160,6 +160,26 @@
         <translation>Ailwneud</translation>
     </message>
     <message>
+        <source>Start from the assessment?</source>
+        <translation type="unfinished">Dechrau o&apos;r asesiad?</translation>
+    </message>
+    <message>
+        <source>{author}&apos;s assessment of {name}, started {date}, is ready. Start this conference from it? Its map, needs, harm, the family&apos;s words and partner information are copied in; the assessment itself stays as written.</source>
+        <translation type="unfinished">Mae asesiad {author} o {name}, a ddechreuwyd ar {date}, yn barod. Dechrau&apos;r gynhadledd hon ohono? Caiff ei fap, ei anghenion, y niwed, geiriau&apos;r teulu a&apos;r wybodaeth gan bartneriaid eu copïo i mewn; mae&apos;r asesiad ei hun yn aros fel y cafodd ei ysgrifennu.</translation>
+    </message>
+    <message>
+        <source>The social worker</source>
+        <translation type="unfinished">Y gweithiwr cymdeithasol</translation>
+    </message>
+    <message>
+        <source>Start from the assessment</source>
+        <translation type="unfinished">Dechrau o&apos;r asesiad</translation>
+    </message>
+    <message>
+        <source>Start afresh</source>
+        <translation type="unfinished">Dechrau o&apos;r newydd</translation>
+    </message>
+    <message>
         <source>Conference console: {name}</source>
         <translation>Consol y gynhadledd: {name}</translation>
     </message>

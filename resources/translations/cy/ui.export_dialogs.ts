@@ -271,22 +271,22 @@
     </message>
 </context>
 <context>
-    <name>_ExportDialog</name>
+    <name>ExportDialog</name>
     <message>
         <source>&amp;Save</source>
-        <translation>C&amp;adw</translation>
+        <translation type="unfinished">C&amp;adw</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation>Cadw</translation>
+        <translation type="unfinished">Cadw</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation>Canslo</translation>
+        <translation type="unfinished">Canslo</translation>
     </message>
     <message>
         <source>Choose where to save it.</source>
-        <translation>Dewiswch ble i&apos;w chadw.</translation>
+        <translation type="unfinished">Dewiswch ble i&apos;w chadw.</translation>
     </message>
 </context>
 </TS>

@@ -49,7 +49,7 @@
     </message>
     <message>
         <source>The two new passphrases are different.</source>
-        <translation>Mae'r ddau gyfrinymadrodd newydd yn wahanol.</translation>
+        <translation>Mae&apos;r ddau gyfrinymadrodd newydd yn wahanol.</translation>
     </message>
 </context>
 <context>
@@ -76,7 +76,7 @@
     </message>
     <message>
         <source>All changes saved</source>
-        <translation>Pob newid wedi'i gadw</translation>
+        <translation>Pob newid wedi&apos;i gadw</translation>
     </message>
     <message>
         <source>Save state</source>
@@ -112,11 +112,15 @@
     </message>
     <message>
         <source>Export &amp;calendar…</source>
-        <translation>Allforio'r c&amp;alendr…</translation>
+        <translation>Allforio&apos;r c&amp;alendr…</translation>
     </message>
     <message>
         <source>&amp;Timescales policy…</source>
         <translation>Polisi a&amp;mserlenni…</translation>
+    </message>
+    <message>
+        <source>&amp;Import a handover…</source>
+        <translation type="unfinished">Mewnforio &amp;trosglwyddiad…</translation>
     </message>
     <message>
         <source>&amp;Lock</source>
@@ -164,7 +168,7 @@
     </message>
     <message>
         <source>&amp;Words we use…</source>
-        <translation>&amp;Geiriau rydyn ni'n eu defnyddio…</translation>
+        <translation>&amp;Geiriau rydyn ni&apos;n eu defnyddio…</translation>
     </message>
     <message>
         <source>&amp;About ROTH Desktop</source>
@@ -172,7 +176,7 @@
     </message>
     <message>
         <source>Unlocked · locks after {minutes} idle minutes · Ctrl+L locks now</source>
-        <translation>Wedi'i ddatgloi · yn cloi ar ôl {minutes} munud segur · mae Ctrl+L yn cloi nawr</translation>
+        <translation>Wedi&apos;i ddatgloi · yn cloi ar ôl {minutes} munud segur · mae Ctrl+L yn cloi nawr</translation>
     </message>
     <message>
         <source>Auto-lock time</source>
@@ -180,7 +184,7 @@
     </message>
     <message>
         <source>Lock the workspace after this many idle minutes:</source>
-        <translation>Cloi'r gofod gwaith ar ôl hyn o funudau segur:</translation>
+        <translation>Cloi&apos;r gofod gwaith ar ôl hyn o funudau segur:</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -196,7 +200,7 @@
     </message>
     <message>
         <source>Risk Outside the Home conferences: offline, encrypted, and written for the people in the room.</source>
-        <translation>Cynadleddau Risg y Tu Allan i'r Cartref: all-lein, wedi'u hamgryptio, ac wedi'u hysgrifennu ar gyfer y bobl yn yr ystafell.</translation>
+        <translation>Cynadleddau Risg y Tu Allan i&apos;r Cartref: all-lein, wedi&apos;u hamgryptio, ac wedi&apos;u hysgrifennu ar gyfer y bobl yn yr ystafell.</translation>
     </message>
     <message>
         <source>About ROTH Desktop</source>

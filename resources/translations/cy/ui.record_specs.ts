@@ -527,6 +527,10 @@
         <translation>Llun</translation>
     </message>
     <message>
+        <source>Through an app or message</source>
+        <translation type="unfinished">Drwy ap neu neges</translation>
+    </message>
+    <message>
         <source>Through an advocate</source>
         <translation>Drwy eiriolwr</translation>
     </message>
