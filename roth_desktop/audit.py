@@ -29,6 +29,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from roth_desktop.errors import ValidationError
 from roth_desktop.models import (
     RECORD_TYPES,
+    Assessment,
     AssessmentShare,
     Attendance,
     AuditEntry,
@@ -37,6 +38,9 @@ from roth_desktop.models import (
     ConferenceStatus,
     Part,
     Record,
+    SharedPart,
+    Voice,
+    VoiceKind,
     YoungPerson,
 )
 from roth_desktop.models.audit import GENESIS_HASH
@@ -244,6 +248,43 @@ def _refuse_edits_to_agreed(session: Session) -> None:
                 raise ValidationError({"status": AGREED_MESSAGE})
 
 
+USED_MESSAGE = (
+    "A conference has started from this assessment, so it is kept as the conference "
+    "found it. Start a new assessment to record what has changed since."
+)
+SHARED_MESSAGE = (
+    "This assessment has been shared with the family, so it is kept: what they were "
+    "shown is part of the record."
+)
+# What may still change once a conference has started from an assessment: the worker's
+# own note of which wording prompts they set aside.
+_STILL_OPEN = frozenset({"dismissed_prompts", *Record.BOOKKEEPING})
+
+
+def _refuse_edits_to_used_assessments(session: Session) -> None:
+    """An assessment a conference started from is the baseline its changes are read
+    against: it stays as it was. The family's corrections may still be recorded."""
+    touched: set[str] = set()
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        if isinstance(obj, Assessment) and obj in session.deleted and obj.shares:
+            raise ValidationError({"assessment": SHARED_MESSAGE})
+        if isinstance(obj, Assessment) and obj not in session.new:
+            state = inspect(obj)
+            changed = {k for k in _content_columns(obj) if state.attrs[k].history.has_changes()}
+            if obj in session.deleted or changed - _STILL_OPEN:
+                touched.add(obj.id)
+        elif isinstance(obj, SharedPart) and obj.assessment_id is not None:
+            if isinstance(obj, Voice) and obj.kind == VoiceKind.CORRECTION:
+                continue
+            touched.add(obj.assessment_id)
+    for assessment_id in touched:
+        used = session.scalar(
+            select(Conference.id).where(Conference.assessment_id == assessment_id).limit(1)
+        )
+        if used is not None:
+            raise ValidationError({"assessment": USED_MESSAGE})
+
+
 def _before_flush(session: Session, _context: object, _instances: object) -> None:
     for obj in list(session.dirty) + list(session.deleted):
         if isinstance(obj, AuditEntry):
@@ -253,6 +294,7 @@ def _before_flush(session: Session, _context: object, _instances: object) -> Non
         for obj in touched:
             _attach_parents(session, obj)
         _refuse_edits_to_agreed(session)
+        _refuse_edits_to_used_assessments(session)
         _validate(_with_dependents(touched))
 
 

@@ -8,15 +8,22 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 
 from roth_desktop import edits
+from roth_desktop.assessments.conference_start import start_offer
 from roth_desktop.assessments.sharing import (
     changed_since_shared,
     last_share,
     record_correction,
 )
-from roth_desktop.assessments.since_assessment import changes_since_assessment
+from roth_desktop.assessments.since_assessment import (
+    changes_since_assessment,
+    from_the_assessment,
+)
 from roth_desktop.assessments.writing import latest_assessment, start_assessment, unasked_needs
 from roth_desktop.conference import running, weights
+from roth_desktop.conference.console_data import load_assessment
 from roth_desktop.conference.content_pack import default_pack
+from roth_desktop.conference.peer_mentions import peer_mentions
+from roth_desktop.conference.review_changes import changes_since_previous
 from roth_desktop.errors import ValidationError
 from roth_desktop.models import (
     Assessment,
@@ -267,3 +274,100 @@ def test_existing_conference_rows_migrated_keep_their_conference(
                 )
             )
             assert orphans.scalar() == 0, table
+
+
+def test_a_review_from_an_assessment_compares_with_the_last_conference_by_context(
+    demo_workspace: Workspace,
+) -> None:
+    pack = default_pack()
+    with demo_workspace.session() as session:
+        mira = session.scalars(select(YoungPerson).where(YoungPerson.first_name == "Amira")).one()
+        (case,) = mira.cases
+        upcoming = next(
+            c for c in case.conferences if c.kind == ConferenceKind.REVIEW and not c.agreed_at
+        )
+        previous = running.previous_conference(session, upcoming)
+        assert previous is not None
+        assessment = start_assessment(session, case.id, pack)
+        # The worker's map copies the last conference's names, so they pair up by name.
+        for mine, theirs in zip(
+            running.contexts_of(session, assessment.id),
+            running.contexts_of(session, previous.id),
+            strict=False,
+        ):
+            mine.name = theirs.name
+        session.flush()
+        running.begin(session, upcoming.id, pack, assessment_id=assessment.id)
+        lines = changes_since_previous(session, upcoming.id, pack)
+    names_new = {line.removeprefix("New on the map: ").split(" (")[0] for line in lines}
+    names_gone = {line.removeprefix("No longer on the map: ").rstrip(".") for line in lines}
+    assert not (names_new & names_gone), lines
+
+
+def test_the_offer_skips_used_blank_and_older_assessments(demo_workspace: Workspace) -> None:
+    case_id, conference_id, assessment_id = _tyler(demo_workspace)
+    with demo_workspace.session() as session:
+        offer = start_offer(session, conference_id)
+        assert offer is not None and offer.assessment_id == assessment_id
+        assert offer.author == "Daniel Osei" and offer.young_person == "Tyler Marsh"
+        # A slip of the mouse starts a new, empty assessment: it is not offered.
+        start_assessment(session, case_id, default_pack())
+        offer = start_offer(session, conference_id)
+        assert offer is not None and offer.assessment_id == assessment_id
+    with demo_workspace.session() as session:
+        mira = session.scalars(select(YoungPerson).where(YoungPerson.first_name == "Amira")).one()
+        (case,) = mira.cases
+        upcoming = next(
+            c for c in case.conferences if c.kind == ConferenceKind.REVIEW and not c.agreed_at
+        )
+        older = start_assessment(session, case.id, default_pack(), started_on=case.opened_on)
+        older.analysis = "Written before the last conference."
+        session.flush()
+        assert start_offer(session, upcoming.id) is None
+    with demo_workspace.session() as session:
+        running.begin(session, conference_id, default_pack(), assessment_id=assessment_id)
+        assert start_offer(session, conference_id) is None  # started: nothing to offer
+
+
+def test_an_assessment_a_conference_started_from_stays_as_it_was(
+    demo_workspace: Workspace,
+) -> None:
+    _, conference_id, assessment_id = _tyler(demo_workspace)
+    with demo_workspace.session() as session:
+        running.begin(session, conference_id, default_pack(), assessment_id=assessment_id)
+        area = running.contexts_of(session, assessment_id)[0].id
+    for change in (
+        lambda s: edits.set_field(s, "assessment", assessment_id, "analysis", "Rewritten."),
+        lambda s: edits.set_field(s, "context_area", area, "weight", 100),
+        lambda s: edits.delete_record(s, "context_area", area),
+        lambda s: running.add_context(s, assessment_id, "Somewhere new"),
+    ):
+        with pytest.raises(ValidationError) as refused, demo_workspace.session() as session:
+            change(session)
+        assert "A conference has started from this assessment" in str(
+            refused.value.problems["assessment"]
+        )
+    # The family can still correct it, and the worker's prompt choices still save.
+    with demo_workspace.session() as session:
+        record_correction(session, assessment_id, "recommendation", "We want him at college.")
+        edits.set_field(session, "assessment", assessment_id, "dismissed_prompts", ["claimed"])
+        lines = from_the_assessment(session, conference_id, default_pack())
+        data = load_assessment(session, assessment_id)
+    assert "Recommended: ROTH child protection." in lines
+    assert any(line.startswith("The plan should target: ") for line in lines)
+    assert any("corrected the recommendation: “We want him at college.”" in line for line in lines)
+    assert all(not v["about"] for v in data.voices), "corrections sit beside, not in the list"
+
+
+def test_a_peers_initials_in_the_assessments_family_text_are_caught(
+    demo_workspace: Workspace,
+) -> None:
+    _, _, assessment_id = _tyler(demo_workspace)
+    with demo_workspace.session() as session:
+        assert peer_mentions(session, assessment_id) == []
+        edits.set_field(
+            session, "assessment", assessment_id, "analysis", "J.B. meets you at the park."
+        )
+        found = peer_mentions(session, assessment_id)
+    assert [(w.table, w.record_id) for w in found] == [("assessment", assessment_id)]
+    assert "“J.B.” is a peer's initials" in found[0].message

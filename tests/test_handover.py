@@ -28,6 +28,7 @@ from roth_desktop.assessments.handover import (
     import_handover,
     read_header,
 )
+from roth_desktop.assessments.sharing import record_correction, share_with_family
 from roth_desktop.assessments.writing import start_assessment
 from roth_desktop.audit import plain, verify
 from roth_desktop.conference.content_pack import default_pack
@@ -450,6 +451,32 @@ def test_a_later_handover_replaces_the_earlier_one(pair: Pair, tmp_path: Path) -
     assert result.removed == 3  # a voice, a map area and its link
     assert result.kept == 5  # the case, young person, family, agency and worker
     assert result.added == {}
+
+
+def test_a_later_handover_keeps_what_the_family_saw_and_said_on_the_chairs_laptop(
+    pair: Pair, tmp_path: Path
+) -> None:
+    """The chair shares the first version with the family and records their correction;
+    the worker's later version replaces the worker's text, never the family's record."""
+    with open_ws(pair.chair) as chair:
+        import_handover(chair, pair.handover, passphrase=SECRET)
+        with chair.session() as session:
+            share_id = share_with_family(
+                session, pair.written.assessment_id, shared_with="Rowan and Mum", how="At home"
+            ).id
+            correction_id = record_correction(
+                session, pair.written.assessment_id, "analysis", "That is not how it happened."
+            ).id
+    edit_worker(pair.worker, pair.written)
+    later = export_from(pair.worker, pair.written, tmp_path / "v2.rothhandover", passphrase=SECRET)
+    with open_ws(pair.chair, actor="Chair") as chair:
+        result = import_handover(chair, later, passphrase=SECRET)
+        with chair.session() as session:
+            assert session.get(AssessmentShare, share_id) is not None
+            kept = session.get(Voice, correction_id)
+            assert kept is not None and kept.words == "That is not how it happened."
+            assert verify(session).ok
+    assert result.replaced
 
 
 def test_records_already_here_are_kept_as_they_are(pair: Pair, tmp_path: Path) -> None:

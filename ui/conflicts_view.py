@@ -45,7 +45,14 @@ from sqlalchemy.orm import Session
 
 from roth_desktop import edits
 from roth_desktop.errors import RothError
-from roth_desktop.models import RECORD_TYPES, Case, Conference, Record, YoungPerson
+from roth_desktop.models import (
+    RECORD_TYPES,
+    Assessment,
+    Case,
+    Conference,
+    Record,
+    YoungPerson,
+)
 from roth_desktop.models.people import display_name
 from roth_desktop.sync import changelog, conflicts, settings
 from roth_desktop.sync.conflicts import ConflictGone, ConflictView
@@ -236,7 +243,8 @@ class _Words:
         return str(name) if name else self.record_words(target)
 
     def whose(self, table_name: str, record_id: str, values: dict[str, Any]) -> str:
-        """The young person a record is about: its own link, or its case's or conference's."""
+        """The young person a record is about: its own link, or its case's, conference's or
+        assessment's."""
         cls = RECORD_TYPES.get(table_name)
         record = self.session.get(cls, record_id) if cls is not None else None
         found = dict(values)
@@ -255,6 +263,9 @@ class _Words:
             if not case_id and found.get("conference_id"):
                 conference = self.session.get(Conference, found["conference_id"])
                 case_id = conference.case_id if conference is not None else None
+            if not case_id and found.get("assessment_id"):
+                assessment = self.session.get(Assessment, found["assessment_id"])
+                case_id = assessment.case_id if assessment is not None else None
             case = self.session.get(Case, case_id) if case_id else None
             person = case.young_person if case is not None else None
         if person is None:

@@ -135,6 +135,131 @@ class ExportDialog(Translated, QDialog):
         self.message.setText(text)
         self.message.setAccessibleName(text)
 
+    def add_audience_choice(
+        self,
+        layout: QVBoxLayout,
+        words: dict[Audience, tuple[str, str]],
+        object_prefix: str,
+    ) -> None:
+        """Who the copy is for: a radio button for each audience in ``words`` (its name
+        and what its copy holds, in the window's language); the family's is chosen."""
+        intro = QLabel(self.tr("Who is this copy for?"))
+        intro.setProperty("role", "heading")
+        layout.addWidget(intro)
+        self.audiences = QButtonGroup(self)
+        self.audience_buttons: dict[Audience, QRadioButton] = {}
+        for n, (audience, (label, help_text)) in enumerate(words.items()):
+            radio = QRadioButton(label)
+            radio.setObjectName(f"{object_prefix}{audience.value.replace('-', '_')}")
+            radio.setAccessibleName(label)
+            radio.setAccessibleDescription(help_text)
+            self.audiences.addButton(radio, n)
+            self.audience_buttons[audience] = radio
+            layout.addWidget(radio)
+            # What the copy holds, beneath its name and lined up with it. A label wraps
+            # where a radio button cannot, so longer words (Welsh, or a larger text
+            # size) are never cut off at the dialog's edge.
+            holds = QLabel(help_text)
+            holds.setObjectName(f"{radio.objectName()}_help")
+            holds.setWordWrap(True)
+            holds.setContentsMargins(self._radio_indent(), 0, 0, 0)
+            layout.addWidget(holds)
+        self.audience_buttons[Audience.FAMILY].setChecked(True)
+
+    def _radio_indent(self) -> int:
+        style = self.style()
+        return style.pixelMetric(QStyle.PixelMetric.PM_ExclusiveIndicatorWidth) + style.pixelMetric(
+            QStyle.PixelMetric.PM_RadioButtonLabelSpacing
+        )
+
+    @property
+    def audience(self) -> Audience:
+        """The audience chosen with :meth:`add_audience_choice`."""
+        return list(self.audience_buttons)[max(self.audiences.checkedId(), 0)]
+
+    def add_pdf_rows(self, form: QFormLayout, object_prefix: str) -> None:
+        """The copy's language (the window's, unless the person chooses otherwise), its
+        protective marking (the one last used) and an optional password, typed twice."""
+        self.settings = AppSettings.load()
+        self.language = QComboBox()
+        self.language.setObjectName(f"{object_prefix}_language")
+        self.language.setAccessibleName(self.tr("Language"))
+        self.language.addItem(self.tr("English"), "en")
+        self.language.addItem(self.tr("Cymraeg (Welsh)"), "cy")
+        # A Welsh window makes Welsh copies unless the person chooses otherwise.
+        self.language.setCurrentIndex(max(self.language.findData(language_of(self)), 0))
+        labelled_row(form, self.tr("&Language:"), self.language)
+        self.marking = QLineEdit(self.settings.protective_marking)
+        self.marking.setObjectName(f"{object_prefix}_marking")
+        self.marking.setAccessibleName(self.tr("Protective marking"))
+        labelled_row(form, self.tr("Protective &marking:"), self.marking)
+        self.protect = QCheckBox(self.tr("Protect the PDF with a password"))
+        self.protect.setObjectName(f"{object_prefix}_protect")
+        self.protect.setAccessibleName(self.tr("Protect the PDF with a password"))
+        form.addRow(self.protect)
+        self.password = secret_field(self.tr("PDF password"), f"{object_prefix}_password")
+        self.password_again = secret_field(
+            self.tr("PDF password again"), f"{object_prefix}_password_again"
+        )
+        labelled_row(form, self.tr("Pass&word:"), self.password)
+        labelled_row(form, self.tr("Password &again:"), self.password_again)
+
+    def pdf_protection(self) -> tuple[str, str | None] | None:
+        """The marking and the password (None: not protected) from :meth:`add_pdf_rows`.
+
+        None, with the reason shown, when either will not do; a new marking is
+        remembered for next time.
+        """
+        marking = self.marking.text().strip()
+        if marking_problem(marking):
+            # The core's own sentence, in the window's language.
+            self.refuse(
+                self.tr(
+                    "A protective marking is up to 40 capital letters, digits, spaces or "
+                    "hyphens, for example OFFICIAL-SENSITIVE."
+                )
+            )
+            return None
+        password = None
+        if self.protect.isChecked():
+            password = self.password.text()
+            if len(password) < MIN_PDF_PASSWORD:
+                self.refuse(
+                    self.tr("Use a password of at least {count} characters.").format(
+                        count=MIN_PDF_PASSWORD
+                    )
+                )
+                return None
+            if password != self.password_again.text():
+                self.refuse(self.tr("The two passwords are not the same."))
+                return None
+        if marking != self.settings.protective_marking:
+            self.settings.protective_marking = marking
+            self.settings.save()
+        return marking, password
+
+    def add_save_row(self, form: QFormLayout, label: str, object_name: str, pattern: str) -> None:
+        """Where the file goes (``self.path``): typed, or chosen with Choose…."""
+        path_box, self.path = path_row(
+            self,
+            self.tr("File to save"),
+            object_name,
+            (self.tr("Choose…"), self.tr("Choose the file to save")),
+            pattern,
+            True,
+        )
+        labelled_row(form, label, path_box)
+
+    def add_form(self, layout: QVBoxLayout, form: QFormLayout) -> None:
+        """The form, with the refusal line and the buttons beneath it; Save starts the work."""
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.buttons.accepted.connect(self.start)
+
+    def start(self) -> None:
+        raise NotImplementedError
+
     def launch(self, title: str, work: ExportWork) -> ExportRun:
         # The run outlives this dialog, so it belongs to the window that opened it.
         self.run = ExportRun(self.store, title, work, self.parentWidget() or self)
@@ -156,32 +281,9 @@ class ConferenceExportDialog(ExportDialog):
         self.set_title(self.tr("Print or export the conference"))
         self.conference_id = conference_id
         self.file_stem = file_stem
-        self.settings = AppSettings.load()
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("Who is this copy for?"))
-        intro.setProperty("role", "heading")
-        layout.addWidget(intro)
-        self.audiences = QButtonGroup(self)
-        self.audience_buttons: dict[Audience, QRadioButton] = {}
         self.audience_words = self._audience_words()
-        for n, audience in enumerate(Audience):
-            label, help_text = self.audience_words[audience]
-            radio = QRadioButton(label)
-            radio.setObjectName(f"audience_{audience.value.replace('-', '_')}")
-            radio.setAccessibleName(label)
-            radio.setAccessibleDescription(help_text)
-            self.audiences.addButton(radio, n)
-            self.audience_buttons[audience] = radio
-            layout.addWidget(radio)
-            # What the copy holds, beneath its name and lined up with it. A label wraps
-            # where a radio button cannot, so longer words (Welsh, or a larger text
-            # size) are never cut off at the dialog's edge.
-            holds = QLabel(help_text)
-            holds.setObjectName(f"{radio.objectName()}_help")
-            holds.setWordWrap(True)
-            holds.setContentsMargins(self._radio_indent(), 0, 0, 0)
-            layout.addWidget(holds)
-        self.audience_buttons[Audience.FAMILY].setChecked(True)
+        self.add_audience_choice(layout, self.audience_words, "audience_")
 
         form = QFormLayout()
         self.format = QComboBox()
@@ -190,39 +292,9 @@ class ConferenceExportDialog(ExportDialog):
         self.format.addItem(self.tr("PDF, to print or send"), "pdf")
         self.format.addItem(self.tr("JSON, for the case management system"), "json")
         labelled_row(form, self.tr("File &type:"), self.format)
-        self.language = QComboBox()
-        self.language.setObjectName("export_language")
-        self.language.setAccessibleName(self.tr("Language"))
-        self.language.addItem(self.tr("English"), "en")
-        self.language.addItem(self.tr("Cymraeg (Welsh)"), "cy")
-        # A Welsh window makes Welsh copies unless the person chooses otherwise.
-        self.language.setCurrentIndex(max(self.language.findData(language_of(self)), 0))
-        labelled_row(form, self.tr("&Language:"), self.language)
-        self.marking = QLineEdit(self.settings.protective_marking)
-        self.marking.setObjectName("export_marking")
-        self.marking.setAccessibleName(self.tr("Protective marking"))
-        labelled_row(form, self.tr("Protective &marking:"), self.marking)
-        self.protect = QCheckBox(self.tr("Protect the PDF with a password"))
-        self.protect.setObjectName("export_protect")
-        self.protect.setAccessibleName(self.tr("Protect the PDF with a password"))
-        form.addRow(self.protect)
-        self.password = secret_field(self.tr("PDF password"), "export_password")
-        self.password_again = secret_field(self.tr("PDF password again"), "export_password_again")
-        labelled_row(form, self.tr("Pass&word:"), self.password)
-        labelled_row(form, self.tr("Password &again:"), self.password_again)
-        path_box, self.path = path_row(
-            self,
-            self.tr("File to save"),
-            "export_path",
-            (self.tr("Choose…"), self.tr("Choose the file to save")),
-            "PDF (*.pdf);;JSON (*.json)",
-            True,
-        )
-        labelled_row(form, self.tr("Save &as:"), path_box)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
-        self.buttons.accepted.connect(self.start)
+        self.add_pdf_rows(form, "export")
+        self.add_save_row(form, self.tr("Save &as:"), "export_path", "PDF (*.pdf);;JSON (*.json)")
+        self.add_form(layout, form)
 
         self._suggested = ""
         self.audiences.idToggled.connect(lambda *_: self._sync())
@@ -230,12 +302,6 @@ class ConferenceExportDialog(ExportDialog):
         self.protect.toggled.connect(lambda *_: self._sync())
         self._sync()
         self.keep_fields_whole()
-
-    def _radio_indent(self) -> int:
-        style = self.style()
-        return style.pixelMetric(QStyle.PixelMetric.PM_ExclusiveIndicatorWidth) + style.pixelMetric(
-            QStyle.PixelMetric.PM_RadioButtonLabelSpacing
-        )
 
     def _audience_words(self) -> dict[Audience, tuple[str, str]]:
         """Each audience's name and what its copy holds, in the window's language."""
@@ -257,10 +323,6 @@ class ConferenceExportDialog(ExportDialog):
                 self.tr("The plan on its own, for the core group."),
             ),
         }
-
-    @property
-    def audience(self) -> Audience:
-        return list(Audience)[max(self.audiences.checkedId(), 0)]
 
     def _sync(self) -> None:
         json_ok = self.audience in (Audience.PROFESSIONAL, Audience.FAMILY)
@@ -300,29 +362,10 @@ class ConferenceExportDialog(ExportDialog):
 
             self.launch(self.tr("Exporting the conference"), write_json)
             return None
-        marking = self.marking.text().strip()
-        if marking_problem(marking):
-            # The core's own sentence, in the window's language.
-            return self.refuse(
-                self.tr(
-                    "A protective marking is up to 40 capital letters, digits, spaces or "
-                    "hyphens, for example OFFICIAL-SENSITIVE."
-                )
-            )
-        password = None
-        if self.protect.isChecked():
-            password = self.password.text()
-            if len(password) < MIN_PDF_PASSWORD:
-                return self.refuse(
-                    self.tr("Use a password of at least {count} characters.").format(
-                        count=MIN_PDF_PASSWORD
-                    )
-                )
-            if password != self.password_again.text():
-                return self.refuse(self.tr("The two passwords are not the same."))
-        if marking != self.settings.protective_marking:
-            self.settings.protective_marking = marking
-            self.settings.save()
+        protection = self.pdf_protection()
+        if protection is None:
+            return None
+        marking, password = protection
 
         def write_pdf(session: Session, progress: Progress) -> Sequence[Path]:
             from roth_desktop.reports.pdf import write_conference_pdf
@@ -407,10 +450,7 @@ class DataReturnDialog(ExportDialog):
         )
         self.path.setText(str(Path.home() / f"roth-data-return-{end:%Y-%m-%d}.xlsx"))
         labelled_row(form, self.tr("Save &as:"), path_box)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
-        self.buttons.accepted.connect(self.start)
+        self.add_form(layout, form)
         if policy_problem:
             self.refuse(policy_problem)
         self.keep_fields_whole()
@@ -494,10 +534,7 @@ class CalendarExportDialog(ExportDialog):
         )
         self.path.setText(str(Path.home() / "roth-conferences.ics"))
         labelled_row(form, self.tr("Save &as:"), path_box)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
-        self.buttons.accepted.connect(self.start)
+        self.add_form(layout, form)
         if policy_problem:
             self.refuse(policy_problem)
         self.keep_fields_whole()

@@ -36,43 +36,71 @@ from ui.worker_progress import WorkerProgress, one_line_failures
 PATTERN = "ROTH handover (*.rothhandover)"
 
 
-def _buttons(dialog: QDialog, ok_text: str, ok_name: str) -> tuple[QDialogButtonBox, QLabel]:
-    """OK and Cancel worded in the dialog's language, and the line refusals appear on."""
-    message = QLabel()
-    message.setObjectName("handover_message")
-    message.setWordWrap(True)
-    message.setProperty("role", "error")
-    buttons = QDialogButtonBox()
-    ok = buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
-    ok.setObjectName(ok_name)
-    ok.setAccessibleName(ok_text.replace("&", ""))
-    cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-    cancel.setObjectName("handover_cancel")
-    cancel.setText(dialog.tr("Cancel"))  # Qt words its standard buttons in English only
-    cancel.setAccessibleName(dialog.tr("Cancel"))
-    buttons.rejected.connect(dialog.reject)
-    return buttons, message
+class _HandoverDialog(Translated, QDialog):
+    """What both handover dialogs share: the title, the line saying what happens, refusals."""
+
+    def __init__(self, store: Store, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
+
+    def _buttons(self, ok_text: str, ok_name: str) -> tuple[QDialogButtonBox, QLabel]:
+        """OK and Cancel worded in the dialog's language, and the line refusals appear on."""
+        message = QLabel()
+        message.setObjectName("handover_message")
+        message.setWordWrap(True)
+        message.setProperty("role", "error")
+        buttons = QDialogButtonBox()
+        ok = buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
+        ok.setObjectName(ok_name)
+        ok.setAccessibleName(ok_text.replace("&", ""))
+        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setObjectName("handover_cancel")
+        cancel.setText(self.tr("Cancel"))  # Qt words its standard buttons in English only
+        cancel.setAccessibleName(self.tr("Cancel"))
+        buttons.rejected.connect(self.reject)
+        return buttons, message
+
+    def _introduce(self, title: str, text: str) -> QLabel:
+        """Title the dialog (its spoken name too); the wrapped line of ``text`` to show first."""
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        intro = QLabel(text)
+        intro.setWordWrap(True)
+        return intro
+
+    def _lay_out(self, intro: QLabel, form: QFormLayout, ok_text: str, ok_name: str) -> None:
+        """The intro, the form, the refusal line and the buttons; OK starts the work."""
+        self.buttons, self.message = self._buttons(ok_text, ok_name)
+        self.buttons.accepted.connect(self.start)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+
+    def refuse(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setAccessibleName(text)
+
+    def start(self) -> None:
+        raise NotImplementedError
 
 
-class HandoverExportDialog(Translated, QDialog):
+class HandoverExportDialog(_HandoverDialog):
     """Write one assessment to a handover file, protected one way."""
 
     def __init__(self, store: Store, assessment_id: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.store = store
+        super().__init__(store, parent)
         self.assessment_id = assessment_id
         self.run: ExportRun | None = None
-        title = self.tr("Hand over the assessment")
-        self.setWindowTitle(title)
-        self.setAccessibleName(title)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
-        intro = QLabel(
+        intro = self._introduce(
+            self.tr("Hand over the assessment"),
             self.tr(
                 "The file is encrypted. Give the chair the passphrase another way (by phone, "
                 "not in the same email), or use your sync team's key if you are both in it."
-            )
+            ),
         )
-        intro.setWordWrap(True)
         self.by_passphrase = QRadioButton(self.tr("Protect with a &passphrase"))
         self.by_passphrase.setObjectName("handover_by_passphrase")
         self.by_passphrase.setAccessibleName(self.tr("Protect with a passphrase"))
@@ -96,23 +124,13 @@ class HandoverExportDialog(Translated, QDialog):
         labelled_row(form, self.tr("A&gain:"), self.again)
         form.addRow(self.by_team)
         labelled_row(form, self.tr("Save &as:"), path_box)
-        self.buttons, self.message = _buttons(self, self.tr("&Hand over"), "handover_save")
-        self.buttons.accepted.connect(self.start)
+        self._lay_out(intro, form, self.tr("&Hand over"), "handover_save")
         self.by_team.toggled.connect(self._sync)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
         self._sync()
 
     def _sync(self) -> None:
         for box in (self.passphrase, self.again):
             box.setEnabled(not self.by_team.isChecked())
-
-    def refuse(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setAccessibleName(text)
 
     def start(self) -> None:
         target = self.path.text().strip()
@@ -150,24 +168,19 @@ class HandoverExportDialog(Translated, QDialog):
         self.accept()
 
 
-class HandoverImportDialog(Translated, QDialog):
+class HandoverImportDialog(_HandoverDialog):
     """Import a handover file: choose it, give its passphrase if it has one."""
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.store = store
+        super().__init__(store, parent)
         self.run: HandoverImportRun | None = None
-        title = self.tr("Import a handover")
-        self.setWindowTitle(title)
-        self.setAccessibleName(title)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
-        intro = QLabel(
+        intro = self._introduce(
+            self.tr("Import a handover"),
             self.tr(
                 "Import an assessment a social worker handed over. Nothing already here is "
                 "changed; if the file cannot be trusted, nothing is imported at all."
-            )
+            ),
         )
-        intro.setWordWrap(True)
         path_box, self.path = path_row(
             self,
             self.tr("Handover file"),
@@ -184,15 +197,9 @@ class HandoverImportDialog(Translated, QDialog):
         labelled_row(form, self.tr("&File:"), path_box)
         form.addRow(self.protection)
         labelled_row(form, self.tr("Pass&phrase:"), self.passphrase)
-        self.buttons, self.message = _buttons(self, self.tr("&Import"), "handover_import")
-        self.buttons.accepted.connect(self.start)
+        self._lay_out(intro, form, self.tr("&Import"), "handover_import")
         self.path.editingFinished.connect(self._describe)
         self.path.textChanged.connect(lambda _t: self._describe())
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
 
     def _describe(self) -> None:
         """Say how the chosen file is protected, read from its header (no keys needed)."""
@@ -210,10 +217,6 @@ class HandoverImportDialog(Translated, QDialog):
         else:
             self.protection.setText(self.tr("Protected by a passphrase."))
             self.passphrase.setEnabled(True)
-
-    def refuse(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setAccessibleName(text)
 
     def start(self) -> None:
         target = self.path.text().strip()

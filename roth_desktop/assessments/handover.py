@@ -36,7 +36,6 @@ import hmac
 import json
 import os
 import re
-import struct
 import uuid
 import zlib
 from collections.abc import Iterable, Mapping
@@ -52,9 +51,10 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
-from roth_desktop import __version__, audit
+from roth_desktop import __version__, audit, framing
 from roth_desktop.audit import plain
 from roth_desktop.errors import RothError
+from roth_desktop.framing import U32
 from roth_desktop.keyfile import KEY_BYTES, KdfParams, canonical_json, check_new_passphrase
 from roth_desktop.models import (
     Agency,
@@ -74,6 +74,7 @@ from roth_desktop.models import (
     SharedPart,
     Visit,
     Voice,
+    VoiceKind,
     YoungPerson,
 )
 from roth_desktop.reports.output import check_output_path, write_output
@@ -95,7 +96,6 @@ MAX_CIPHERTEXT_BYTES = 1024 * 1024 * 1024
 MAX_PAYLOAD_BYTES = 1024 * 1024 * 1024
 ACTOR = "handover import"
 
-_U32 = struct.Struct(">I")
 # Header texts (ids, versions, a time) are short and printable: a UI may show them.
 _PRINTABLE = re.compile(r"[\x21-\x7e]{1,64}")
 _KEY_INFO = b"roth-desktop handover key v1"
@@ -322,21 +322,24 @@ class _Sealed:
     ciphertext: bytes
 
 
+_FRAMING_PROBLEMS = {
+    framing.Problem.INCOMPLETE: INCOMPLETE,
+    framing.Problem.FOREIGN: NOT_A_HANDOVER,
+    framing.Problem.DAMAGED: DAMAGED,
+}
+
+
+def _framing_error(problem: framing.Problem) -> HandoverError:
+    return HandoverError(_FRAMING_PROBLEMS[problem])
+
+
 def _unframe(blob: bytes) -> _Sealed:
     """Check the framing and the header's checksum; no keys needed."""
+    if not blob:
+        raise HandoverError(NOT_A_HANDOVER)  # an empty file someone chose is not arriving
     size = len(blob)
-    if size < len(MAGIC):
-        raise HandoverError(INCOMPLETE if blob and MAGIC.startswith(blob) else NOT_A_HANDOVER)
-    if blob[: len(MAGIC)] != MAGIC:
-        raise HandoverError(NOT_A_HANDOVER)
-    at = len(MAGIC)
-    if size < at + _U32.size:
-        raise HandoverError(INCOMPLETE)
-    (header_length,) = _U32.unpack_from(blob, at)
-    at += _U32.size
-    if not 0 < header_length <= MAX_HEADER_BYTES:
-        raise HandoverError(DAMAGED)
-    if size < at + header_length + DIGEST_BYTES + NONCE_BYTES + _U32.size:
+    at, header_length = framing.header_span(blob, MAGIC, MAX_HEADER_BYTES, _framing_error)
+    if size < at + header_length + DIGEST_BYTES + NONCE_BYTES + U32.size:
         raise HandoverError(INCOMPLETE)
     header_bytes = blob[at : at + header_length]
     at += header_length
@@ -347,10 +350,10 @@ def _unframe(blob: bytes) -> _Sealed:
     header = HandoverHeader.from_bytes(header_bytes)
     nonce = blob[at : at + NONCE_BYTES]
     at += NONCE_BYTES
-    (ciphertext_length,) = _U32.unpack_from(blob, at)
-    at += _U32.size
-    if not TAG_BYTES <= ciphertext_length <= MAX_CIPHERTEXT_BYTES:
-        raise HandoverError(DAMAGED)
+    ciphertext_length = framing.read_length(
+        blob, at, TAG_BYTES, MAX_CIPHERTEXT_BYTES, _framing_error
+    )
+    at += U32.size
     if size < at + ciphertext_length:
         raise HandoverError(INCOMPLETE)
     if size > at + ciphertext_length:
@@ -403,11 +406,11 @@ def seal(header: HandoverHeader, key: bytes, payload: Mapping[str, Any]) -> byte
     return b"".join(
         (
             MAGIC,
-            _U32.pack(len(header_bytes)),
+            U32.pack(len(header_bytes)),
             header_bytes,
             hashlib.sha256(header_bytes).digest(),
             nonce,
-            _U32.pack(len(ciphertext)),
+            U32.pack(len(ciphertext)),
             ciphertext,
         )
     )
@@ -726,7 +729,15 @@ class _Plan:
         )
         if came_by_handover is None:
             raise HandoverError(NOT_HANDED_OVER)
-        latest = max(obj.updated_at for rows in self.owned.values() for obj in rows.values())
+        latest = max(
+            (
+                obj.updated_at
+                for rows in self.owned.values()
+                for obj in rows.values()
+                if not _kept_here(obj)
+            ),
+            default=self.made_at,
+        )
         if self.made_at < latest:
             raise HandoverError(OLDER)
 
@@ -810,7 +821,7 @@ class _Plan:
             obj
             for name, held in self.owned.items()
             for record_id, obj in held.items()
-            if record_id not in wanted[name]
+            if record_id not in wanted[name] and not _kept_here(obj)
         ]
         if not gone:
             return 0
@@ -824,6 +835,17 @@ class _Plan:
                 session.delete(obj)
         session.flush()
         return len(gone)
+
+
+def _kept_here(obj: Record) -> bool:
+    """What the family was shown, and what they said back, recorded on this laptop.
+
+    A later handover from the worker never removes these, and recording them here does
+    not make the worker's later version look older than the chair's copy.
+    """
+    return isinstance(obj, AssessmentShare) or (
+        isinstance(obj, Voice) and obj.kind == VoiceKind.CORRECTION
+    )
 
 
 def _assign(obj: Record, values: Mapping[str, Any]) -> None:

@@ -16,8 +16,11 @@ from sqlalchemy.orm import Session
 from roth_desktop.conference.content_pack import ContentPack
 from roth_desktop.conference.review_changes import map_and_need_changes
 from roth_desktop.models import (
+    Assessment,
     Conference,
+    ContextArea,
     HarmEntry,
+    Need,
     PartnerItem,
     ProfileItem,
     SharedPart,
@@ -69,4 +72,48 @@ def changes_since_assessment(session: Session, conference_id: str, pack: Content
             lines.append(f"{label}, new since the assessment: {_short(text)}")
         for text in (before - after).elements():
             lines.append(f"{label}, taken out since the assessment: {_short(text)}")
+    return lines
+
+
+_SECTION_NAMES = {
+    "analysis": "the analysis",
+    "explanations": "the other explanations",
+    "working_well": "what is working well",
+    "recommendation": "the recommendation",
+}
+
+
+def from_the_assessment(session: Session, conference_id: str, pack: ContentPack) -> list[str]:
+    """What the room should hear from the assessment that is not a row it copied: the
+    worker's recommendation and the family's corrections, in their words."""
+    conference = session.get(Conference, conference_id)
+    if conference is None or conference.assessment_id is None:
+        return []
+    assessment = session.get(Assessment, conference.assessment_id)
+    if assessment is None:
+        return []
+    lines: list[str] = []
+    if assessment.recommended_pathway is not None:
+        lines.append(f"Recommended: {assessment.recommended_pathway.label}.")
+    if assessment.recommendation.strip():
+        lines.append(_short(assessment.recommendation))
+    targets: list[str] = []
+    for target_id in assessment.plan_targets or []:
+        area = session.get(ContextArea, target_id)
+        need = session.get(Need, target_id)
+        if area is not None:
+            targets.append(area.name)
+        elif need is not None:
+            need_area = pack.need(need.area)
+            targets.append(need_area.label("en") if need_area else need.area)
+    if targets:
+        lines.append("The plan should target: " + ", ".join(targets) + ".")
+    corrections = session.scalars(
+        select(Voice)
+        .where(Voice.assessment_id == assessment.id, Voice.kind == VoiceKind.CORRECTION)
+        .order_by(Voice.said_at)
+    )
+    for voice in corrections:
+        about = _SECTION_NAMES.get(voice.about, "an item in it")
+        lines.append(f"{voice.attribution()} corrected {about}: “{_short(voice.words)}”")
     return lines

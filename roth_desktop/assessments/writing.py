@@ -14,7 +14,17 @@ from sqlalchemy.orm import Session
 from roth_desktop.conference.content_pack import ContentPack, NeedArea
 from roth_desktop.conference.running import lay_out
 from roth_desktop.edits import RecordGone
-from roth_desktop.models import Assessment, Case, Need, NeedStatus
+from roth_desktop.models import (
+    Assessment,
+    Case,
+    Conference,
+    HarmEntry,
+    Need,
+    NeedStatus,
+    PartnerItem,
+    ProfileItem,
+    Voice,
+)
 from roth_desktop.validation import today
 
 
@@ -54,6 +64,27 @@ def assessments_of(session: Session, case_id: str) -> list[Assessment]:
 def latest_assessment(session: Session, case_id: str) -> Assessment | None:
     found = assessments_of(session, case_id)
     return found[0] if found else None
+
+
+def is_blank(session: Session, assessment: Assessment) -> bool:
+    """Nothing written in it yet: no analysis, words, picture, harm, information or needs."""
+    if any(
+        (getattr(assessment, name) or "").strip()
+        for name in ("analysis", "explanations", "working_well", "recommendation")
+    ):
+        return False
+    for cls in (Voice, ProfileItem, HarmEntry, PartnerItem):
+        if session.scalar(select(cls.id).where(cls.owned_by(assessment.id)).limit(1)):
+            return False
+    needs = session.scalars(select(Need).where(Need.owned_by(assessment.id)))
+    return not any(was_asked(n) for n in needs)
+
+
+def used_by(session: Session, assessment_id: str) -> Conference | None:
+    """The conference that started from this assessment, if one has."""
+    return session.scalar(
+        select(Conference).where(Conference.assessment_id == assessment_id).limit(1)
+    )
 
 
 def was_asked(need: Need) -> bool:

@@ -14,7 +14,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from roth_desktop.assessments.since_assessment import changes_since_assessment
+from roth_desktop.assessments.since_assessment import (
+    changes_since_assessment,
+    from_the_assessment,
+)
 from roth_desktop.conference.content_pack import ContentPack, pack_for
 from roth_desktop.conference.plan_checks import pathway_prompt, plan_warnings
 from roth_desktop.conference.plan_warning import PlanWarning
@@ -77,6 +80,7 @@ class ConsoleData:
     history: list[MapMoment] = field(default_factory=list)
     changes: list[str] = field(default_factory=list)  # since the last conference (reviews)
     since_assessment: list[str] = field(default_factory=list)  # started from an assessment
+    from_assessment: list[str] = field(default_factory=list)  # its recommendation, corrections
     # Whose rows these are: a conference's, or (in the assessment window, which shows
     # the same pages) an assessment's. New rows are made with this owner.
     owner_field: str = "conference_id"
@@ -166,6 +170,7 @@ def load_console(session: Session, conference_id: str) -> ConsoleData:
     data.history = map_history(session, conference.case_id, conference.starts_at)
     data.changes = changes_since_previous(session, conference_id, pack)
     data.since_assessment = changes_since_assessment(session, conference_id, pack)
+    data.from_assessment = from_the_assessment(session, conference_id, pack)
     return data
 
 
@@ -180,6 +185,8 @@ def _load_shared_parts(
     young_person_id = str(data.conference["young_person_id"])
     data.picture = _rows(_of(session, ProfileItem, owner_id, ProfileItem.kind))
     for voice in _of(session, Voice, owner_id, Voice.said_at):
+        if voice.about:
+            continue  # a family correction, shown (read-only) beside what it corrects
         row = _row(voice)
         row["who"] = voice.attribution()
         data.voices.append(row)

@@ -13,12 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from roth_desktop.conference.plan_warning import PlanWarning
 from roth_desktop.conference.running import contexts_of
 from roth_desktop.conference.sharing import rows_of
 from roth_desktop.models import (
+    Assessment,
     Conference,
     ContextLink,
     HarmEntry,
@@ -27,6 +29,7 @@ from roth_desktop.models import (
     PlanAction,
     PlanGoal,
     ProfileItem,
+    Visit,
     Voice,
 )
 
@@ -45,11 +48,24 @@ def initials_recorded(text: str) -> set[str]:
 
 
 def _shared_texts(session: Session, conference_id: str) -> Iterator[tuple[str, str, str, str]]:
-    """(table, record id, where, text) for every shared piece of free text."""
+    """(table, record id, where, text) for every shared piece of free text, of a
+    conference or of an assessment (whose family version shares the same parts)."""
     conference = session.get(Conference, conference_id)
     if conference is not None:
         yield "conference", conference.id, "Decision", conference.young_person_view
         yield "conference", conference.id, "Decision", conference.family_view
+    assessment = session.get(Assessment, conference_id)
+    if assessment is not None:
+        for where, text in (
+            ("Analysis", assessment.analysis),
+            ("Other explanations", assessment.explanations),
+            ("What is working well", assessment.working_well),
+            ("Recommendation", assessment.recommendation),
+        ):
+            yield "assessment", assessment.id, where, text
+        for visit in session.scalars(select(Visit).where(Visit.assessment_id == assessment.id)):
+            for text in (visit.who_seen, visit.place):
+                yield "visit", visit.id, "Visits and conversations", text
     for area in contexts_of(session, conference_id):
         for text in (area.name, area.makes_safe, area.makes_unsafe, area.guardians):
             yield "context_area", area.id, f"Safe and unsafe: {area.name}", text

@@ -10,10 +10,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from roth_desktop.conference.content_pack import ContentPack
-from roth_desktop.conference.running import contexts_of
+from roth_desktop.conference.running import contexts_of, matching_rows
 from roth_desktop.conference.weights import percent_label
 from roth_desktop.models import (
     Conference,
+    ContextArea,
     GoalProgress,
     Need,
     PlanAction,
@@ -29,7 +30,14 @@ def changes_since_previous(session: Session, conference_id: str, pack: ContentPa
     if conference is None or conference.previous_conference_id is None:
         return []
     previous_id = conference.previous_conference_id
-    lines = map_and_need_changes(session, previous_id, conference_id, pack)
+    # Started from an assessment, its rows were copied from the assessment's, not the
+    # last conference's: pair them with the last conference's by pack key or name.
+    pairs = (
+        matching_rows(session, previous_id, conference_id)
+        if conference.assessment_id is not None
+        else None
+    )
+    lines = map_and_need_changes(session, previous_id, conference_id, pack, pairs)
     previous_goals = session.scalars(select(PlanGoal).where(PlanGoal.conference_id == previous_id))
     for goal in previous_goals:
         if goal.progress == GoalProgress.ACHIEVED:
@@ -48,18 +56,28 @@ def changes_since_previous(session: Session, conference_id: str, pack: ContentPa
 
 
 def map_and_need_changes(
-    session: Session, before_id: str, conference_id: str, pack: ContentPack
+    session: Session,
+    before_id: str,
+    conference_id: str,
+    pack: ContentPack,
+    pairs: dict[str, str] | None = None,
 ) -> list[str]:
     """How the map and needs moved from ``before_id`` (a conference or an assessment).
 
-    Read off the ``carried_from_id`` pairs the conference made when it started.
+    Read off the ``carried_from_id`` pairs the conference made when it started, or
+    off ``pairs`` (earlier row id -> this conference's row id) when given.
     """
     previous_id = before_id
+    earlier_of = {new: old for old, new in (pairs or {}).items()}
+
+    def origin(row: ContextArea | Need) -> str:
+        return earlier_of.get(row.id, "") if pairs is not None else row.carried_from_id or ""
+
     lines: list[str] = []
     before = {a.id: a for a in contexts_of(session, previous_id)}
     carried: set[str] = set()
     for area in contexts_of(session, conference_id):
-        old = before.get(area.carried_from_id or "")
+        old = before.get(origin(area))
         if old is None:
             lines.append(f"New on the map: {area.name} ({area.safety.label.lower()}).")
             continue
@@ -77,7 +95,7 @@ def map_and_need_changes(
 
     old_needs = {n.id: n for n in session.scalars(select(Need).where(Need.owned_by(previous_id)))}
     for need in session.scalars(select(Need).where(Need.conference_id == conference_id)):
-        was = old_needs.get(need.carried_from_id or "")
+        was = old_needs.get(origin(need))
         if was is not None and was.status != need.status:
             need_area = pack.need(need.area)
             label = need_area.label("en") if need_area else need.area

@@ -114,7 +114,7 @@ def begin(
         new_ids = _carry_content(session, conference, previous.id, everything=False)
     if conference.previous_conference_id is not None and previous is not None:
         if assessment is not None:
-            new_ids = _matching_rows(session, previous.id, conference.id)
+            new_ids = matching_rows(session, previous.id, conference.id)
         _carry_plan(session, conference, previous, new_ids)
     lay_out(session, conference_id, pack)
     return True
@@ -212,7 +212,7 @@ def _carry_content(
     return new_ids
 
 
-def _matching_rows(session: Session, previous_id: str, conference_id: str) -> dict[str, str]:
+def matching_rows(session: Session, previous_id: str, conference_id: str) -> dict[str, str]:
     """The last conference's contexts and needs matched to this one's by pack key or name.
 
     A review started from an assessment has its map from the assessment; its plan

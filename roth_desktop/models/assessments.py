@@ -21,6 +21,12 @@ from roth_desktop.validation import today
 if TYPE_CHECKING:
     from roth_desktop.models.agencies import Professional
     from roth_desktop.models.cases import Case
+    from roth_desktop.models.context_map import ContextArea
+    from roth_desktop.models.harm import HarmEntry
+    from roth_desktop.models.needs import Need
+    from roth_desktop.models.partner_information import PartnerItem
+    from roth_desktop.models.visits import Visit
+    from roth_desktop.models.voices import ProfileItem, Voice
 
 
 class Assessment(Record):
@@ -54,6 +60,23 @@ class Assessment(Record):
     shares: Mapped[list[AssessmentShare]] = relationship(
         back_populates="assessment", order_by="AssessmentShare.shared_on"
     )
+    # Its content goes with it (and comes back with an undo). Loaded so that deleting
+    # an assessment removes them through the ORM, where the audit trail sees it.
+    picture: Mapped[list[ProfileItem]] = relationship(
+        cascade="all, delete-orphan", overlaps="assessment"
+    )
+    voices: Mapped[list[Voice]] = relationship(cascade="all, delete-orphan", overlaps="assessment")
+    contexts: Mapped[list[ContextArea]] = relationship(
+        cascade="all, delete-orphan", overlaps="assessment"
+    )
+    partner_items: Mapped[list[PartnerItem]] = relationship(
+        cascade="all, delete-orphan", overlaps="assessment"
+    )
+    needs: Mapped[list[Need]] = relationship(cascade="all, delete-orphan", overlaps="assessment")
+    harm: Mapped[list[HarmEntry]] = relationship(
+        cascade="all, delete-orphan", overlaps="assessment"
+    )
+    visits: Mapped[list[Visit]] = relationship()
 
     def problems(self) -> dict[str, str]:
         found: dict[str, str] = {}

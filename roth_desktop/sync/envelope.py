@@ -23,7 +23,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import struct
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -33,8 +32,9 @@ from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from roth_desktop import __version__
+from roth_desktop import __version__, framing
 from roth_desktop.errors import EnvelopeIncomplete, EnvelopeRejected
+from roth_desktop.framing import U32
 from roth_desktop.keyfile import canonical_json
 from roth_desktop.sync.roster import Roster, is_valid_id
 
@@ -62,7 +62,6 @@ MAX_HEADER_BYTES = 16 * 1024 * 1024
 MAX_CIPHERTEXT_BYTES = 1024 * 1024 * 1024
 MAX_APP_VERSION_CHARS = 64
 
-_U32 = struct.Struct(">I")
 _FIELDS = frozenset(
     {
         "format",
@@ -215,10 +214,10 @@ def seal(
     signed = b"".join(
         (
             MAGIC,
-            _U32.pack(len(header_bytes)),
+            U32.pack(len(header_bytes)),
             header_bytes,
             nonce,
-            _U32.pack(len(ciphertext)),
+            U32.pack(len(ciphertext)),
             ciphertext,
         )
     )
@@ -261,22 +260,19 @@ def _read_header(raw: bytes) -> EnvelopeHeader:
     return header
 
 
+def _framing_error(problem: framing.Problem) -> EnvelopeRejected:
+    """The framing's problems before the header is read, which carry no envelope's ids."""
+    if problem is framing.Problem.INCOMPLETE:
+        return EnvelopeIncomplete(INCOMPLETE)
+    if problem is framing.Problem.FOREIGN:
+        return EnvelopeRejected(NOT_AN_ENVELOPE)
+    return EnvelopeRejected(HEADER_DAMAGED)
+
+
 def _frame(blob: bytes) -> _Frame:
     size = len(blob)
-    if size < len(MAGIC):
-        # An empty file, or the first bytes of one, may simply still be arriving.
-        if MAGIC.startswith(blob):
-            raise EnvelopeIncomplete(INCOMPLETE)
-        raise EnvelopeRejected(NOT_AN_ENVELOPE)
-    if blob[: len(MAGIC)] != MAGIC:
-        raise EnvelopeRejected(NOT_AN_ENVELOPE)
-    at = len(MAGIC)
-    if size < at + _U32.size:
-        raise EnvelopeIncomplete(INCOMPLETE)
-    (header_length,) = _U32.unpack_from(blob, at)
-    at += _U32.size
-    if not 0 < header_length <= MAX_HEADER_BYTES:
-        raise EnvelopeRejected(HEADER_DAMAGED)
+    # An empty file, or the first bytes of one, may simply still be arriving.
+    at, header_length = framing.header_span(blob, MAGIC, MAX_HEADER_BYTES, _framing_error)
     if size < at + header_length:
         raise EnvelopeIncomplete(INCOMPLETE)
     header = _read_header(blob[at : at + header_length])
@@ -287,14 +283,17 @@ def _frame(blob: bytes) -> _Frame:
             reason, envelope_id=header.envelope_id, device_id=header.device_id, seq=header.seq
         )
 
-    if size < at + NONCE_BYTES + _U32.size:
+    def framing_fail(problem: framing.Problem) -> EnvelopeRejected:
+        if problem is framing.Problem.INCOMPLETE:
+            return fail(EnvelopeIncomplete, INCOMPLETE)
+        return fail(EnvelopeRejected, DAMAGED)
+
+    if size < at + NONCE_BYTES + U32.size:
         raise fail(EnvelopeIncomplete, INCOMPLETE)
     nonce = blob[at : at + NONCE_BYTES]
     at += NONCE_BYTES
-    (ciphertext_length,) = _U32.unpack_from(blob, at)
-    at += _U32.size
-    if not TAG_BYTES <= ciphertext_length <= MAX_CIPHERTEXT_BYTES:
-        raise fail(EnvelopeRejected, DAMAGED)
+    ciphertext_length = framing.read_length(blob, at, TAG_BYTES, MAX_CIPHERTEXT_BYTES, framing_fail)
+    at += U32.size
     end = at + ciphertext_length + SIGNATURE_BYTES
     if size < end:
         raise fail(EnvelopeIncomplete, INCOMPLETE)

@@ -25,7 +25,7 @@ from sqlalchemy import Enum as SqlEnum
 
 from roth_desktop.audit import NewEntry, append_entries, canonical, plain
 from roth_desktop.errors import RothError
-from roth_desktop.models import RECORD_TYPES, Record, SyncConflict
+from roth_desktop.models import RECORD_TYPES, Record, SharedPart, SyncConflict
 from roth_desktop.sync import changelog
 from roth_desktop.sync.changelog import DERIVED, REFUSED, REMOTE
 
@@ -300,6 +300,17 @@ def _derived_version(version: str, child: str) -> str:
     return f"{version}~{suffix}"
 
 
+def _is_owner_link(table_name: str, column: str) -> bool:
+    """A shared part's owner: nullable in the schema (a conference's *or* an assessment's),
+    but a part cannot exist without one, so losing it removes the part."""
+    cls = RECORD_TYPES.get(table_name)
+    return (
+        cls is not None
+        and issubclass(cls, SharedPart)
+        and column in ("conference_id", "assessment_id")
+    )
+
+
 def _parent_tables() -> dict[str, list[str]]:
     """Table -> tables with a foreign key to it."""
     children: dict[str, list[str]] = {}
@@ -363,7 +374,7 @@ def _settle_orphans(
             )
             applied.derived += 1
             applied.touched.add((table_name, child_id))
-            if table.columns[column].nullable:
+            if table.columns[column].nullable and not _is_owner_link(table_name, column):
                 connection.execute(
                     update(table).where(table.c.id == child_id).values({column: None})
                 )

@@ -13,11 +13,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-
+from tests.ui.screenshot_cases import later, when_cases_listed
 from tests.ui.screenshot_main_window import finish, unlocked_app
 from ui.assessment.sections import AnalysisSection
 from ui.assessment.window import AssessmentWindow
+from ui.main_window import MainWindow
 
 
 def main() -> int:
@@ -26,17 +26,7 @@ def main() -> int:
     app, controller = unlocked_app(folder, passphrase_file)
     state: dict[str, object] = {"code": 1}
 
-    def later(ms: int, then: object) -> None:
-        QTimer.singleShot(ms, then)  # type: ignore[call-overload]
-
-    def open_case(tries: int = 0) -> None:
-        window = controller.window
-        if window is None or window.case_list.model.rowCount() == 0:
-            if tries > 200:
-                app.exit(1)
-                return
-            later(50, lambda: open_case(tries + 1))
-            return
+    def open_case(window: MainWindow) -> None:
         window.show_cases()
         row = next(r for r in window.case_list.model.rows if r.name == "Tyler Marsh")
         window.case_list.select(row.young_person_id)
@@ -87,7 +77,7 @@ def main() -> int:
 
         later(1200, save)
 
-    later(0, open_case)
+    later(0, lambda: when_cases_listed(app, controller, open_case))
     app.exec()
     return int(str(state["code"]))
 

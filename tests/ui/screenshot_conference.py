@@ -13,11 +13,12 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 
+from tests.ui.screenshot_cases import later, when_cases_listed
 from tests.ui.screenshot_main_window import finish, unlocked_app
 from ui.console.window import ConsoleWindow
+from ui.main_window import MainWindow
 
 
 def main() -> int:
@@ -26,17 +27,7 @@ def main() -> int:
     app, controller = unlocked_app(folder, passphrase_file)
     state: dict[str, object] = {"code": 1}
 
-    def later(ms: int, then: object) -> None:
-        QTimer.singleShot(ms, then)  # type: ignore[call-overload]
-
-    def open_case(tries: int = 0) -> None:
-        window = controller.window
-        if window is None or window.case_list.model.rowCount() == 0:
-            if tries > 200:
-                app.exit(1)
-                return
-            later(50, lambda: open_case(tries + 1))
-            return
+    def open_case(window: MainWindow) -> None:
         row = next(r for r in window.case_list.model.rows if "Haddad" in r.name)
         window.case_list.select(row.young_person_id)
         later(800, open_console)
@@ -85,7 +76,7 @@ def main() -> int:
 
         later(1500, save)
 
-    later(100, open_case)
+    later(100, lambda: when_cases_listed(app, controller, open_case))
     return app.exec()
 
 

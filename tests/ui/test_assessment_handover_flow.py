@@ -181,6 +181,7 @@ def test_an_assessment_written_offline_reaches_the_chair_and_starts_the_conferen
     _hand_over(qtbot, window, handover_file)
     assert TYLERS_WORDS.encode() not in handover_file.read_bytes()
     assert b"Tyler" not in handover_file.read_bytes()
+    window.close()  # the worker is done (and this test's two laptops share one screen)
 
     # -- the chair, on another laptop with its own workspace -----------------------------
     chair_folder = tmp_path / "chair"
@@ -254,5 +255,22 @@ def test_an_assessment_written_offline_reaches_the_chair_and_starts_the_conferen
         assert _rows_of(chair_workspace, assessment_id) == written
         assert _rows_of(_workspace(worker), assessment_id) == written
         console.close()
+
+        # Opened on the chair's laptop, it says it is kept as the conference found it,
+        # and the core refuses a change made anyway.
+        tab = _tab(qtbot, chair)
+        qtbot.waitUntil(lambda: tab.list.model.rowCount() == 2, timeout=WAIT)
+        opened = tab.open_assessment(assessment_id)
+        qtbot.waitUntil(lambda: opened.view is not None, timeout=WAIT)
+        assert "started from this assessment" in opened.notice.text()
+        analysis = opened.go_to("analysis")
+        assert isinstance(analysis, AnalysisSection) and not analysis.isEnabled()
+        problems: list[str] = []
+        main.store.problem.connect(problems.append)
+        main.store.set_field("assessment", assessment_id, "analysis", "Changed later", "analysis")
+        qtbot.waitUntil(lambda: bool(problems), timeout=WAIT)
+        assert "A conference has started from this assessment" in problems[0]
+        assert _rows_of(chair_workspace, assessment_id) == written
+        opened.close()
     finally:
         chair.shutdown()

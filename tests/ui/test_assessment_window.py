@@ -534,3 +534,42 @@ def test_screenshot_of_the_assessment_window(demo_folder: Path, tmp_path: Path) 
     assert not image.isNull()
     colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, 400, 7)}
     assert len(colours) > 20, "the screenshot is blank"
+
+
+def test_an_assessment_started_by_mistake_can_be_deleted_and_undone_but_not_a_shared_one(
+    qtbot: QtBot, unlocked: Controller
+) -> None:
+    tab = _tab(qtbot, unlocked)
+    qtbot.waitUntil(lambda: tab.list.model.rowCount() == 1, timeout=WAIT)
+    tab.new_assessment()
+    qtbot.waitUntil(lambda: tab.list.model.rowCount() == 2, timeout=WAIT)
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, AssessmentWindow):
+            widget.close()
+    new_row = next(
+        n
+        for n, r in enumerate(tab.list.model.rows)
+        if r["started_on"] != r.get("completed_on") and not r.get("last_shared_on")
+    )
+    tab.list.view.selectRow(new_row)
+    qtbot.mouseClick(tab.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.list.model.rowCount() == 1, timeout=WAIT)
+    with _workspace(unlocked).session() as session:
+        assert len(session.scalars(select(Assessment)).all()) == 1
+    window_of(unlocked).store.undo_stack.undo()
+    qtbot.waitUntil(lambda: tab.list.model.rowCount() == 2, timeout=WAIT)
+    with _workspace(unlocked).session() as session:
+        restored = session.scalars(select(Assessment)).all()
+        assert len(restored) == 2
+        again = next(a for a in restored if not a.shares)
+        assert len(session.scalars(select(Need).where(Need.assessment_id == again.id)).all()) == 6
+
+    # Tyler's shared assessment stays, and the chair is told why.
+    shared_row = next(n for n, r in enumerate(tab.list.model.rows) if r.get("last_shared_on"))
+    tab.list.view.selectRow(shared_row)
+    problems: list[str] = []
+    window_of(unlocked).store.problem.connect(problems.append)
+    qtbot.mouseClick(tab.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(problems), timeout=WAIT)
+    assert "shared with the family" in problems[0]
+    assert tab.list.model.rowCount() == 2

@@ -160,9 +160,9 @@ def test_the_conference_export_dialog_speaks_welsh(
     context = "ConferenceExportDialog"
     assert dialog.windowTitle() == cy(context, "Print or export the conference")
     assert dialog.windowTitle() != "Print or export the conference"
-    assert dialog.save_button.text() == cy("_ExportDialog", "&Save")
+    assert dialog.save_button.text() == cy("ExportDialog", "&Save")
     cancel = dialog.buttons.button(dialog.buttons.StandardButton.Cancel)
-    assert cancel is not None and cancel.text() == cy("_ExportDialog", "Cancel")
+    assert cancel is not None and cancel.text() == cy("ExportDialog", "Cancel")
     professional = dialog.audience_buttons[Audience.PROFESSIONAL]
     assert professional.accessibleName() == cy(context, "Conference record (professionals)")
     assert dialog.format.itemText(0) == cy(context, "PDF, to print or send")
@@ -175,11 +175,11 @@ def test_the_conference_export_dialog_speaks_welsh(
     dialog.protect.setChecked(True)
     dialog.password.setText("Byr")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    expected = cy(context, "Use a password of at least {count} characters.").format(count=8)
+    expected = cy("ExportDialog", "Use a password of at least {count} characters.").format(count=8)
     assert dialog.message.text() == expected != "Use a password of at least 8 characters."
     dialog.path.clear()
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert dialog.message.text() == cy("_ExportDialog", "Choose where to save it.")
+    assert dialog.message.text() == cy("ExportDialog", "Choose where to save it.")
     assert dialog.run is None
 
 

@@ -27,6 +27,11 @@ class AssessmentsTab(Translated, QWidget):
         )
         # Enter on the list opens the assessment chosen, as a double click does.
         self.open_button = button(self.tr("Open assessment"), "open_assessment", self.open_selected)
+        # One started by mistake can go (Ctrl+Z brings it back); one the family has seen,
+        # or a conference started from, is kept, and the core says why.
+        self.delete_button = button(
+            self.tr("Delete assessment"), "delete_assessment", self.delete_selected
+        )
         self.list = TableSection(
             self.tr("Assessments"),
             [
@@ -35,7 +40,7 @@ class AssessmentsTab(Translated, QWidget):
                 Column("author_name", self.tr("Written by")),
                 Column("last_shared_on", self.tr("Shared with the family"), self._shared),
             ],
-            [self.new_button, self.open_button],
+            [self.new_button, self.open_button, self.delete_button],
             "case_assessments",
             self,
         )
@@ -66,6 +71,7 @@ class AssessmentsTab(Translated, QWidget):
                 if rows:
                     self.list.view.selectRow(row)
                 self.open_button.setEnabled(bool(rows))
+                self.delete_button.setEnabled(bool(rows))
 
         self.store.read(lambda s: assessment_data.case_assessments(s, wanted), shown)
 
@@ -79,6 +85,11 @@ class AssessmentsTab(Translated, QWidget):
             self.open_assessment(assessment_id)
 
         self.store.write(lambda s: assessment_data.new_assessment(s, case_id), made)
+
+    def delete_selected(self) -> None:
+        row = self.list.selected()
+        if row is not None:
+            self.store.delete("assessment", str(row["id"]), self.tr("the assessment"))
 
     def open_selected(self) -> AssessmentWindow | None:
         row = self.list.selected()

@@ -11,7 +11,7 @@ the Qt side never touches a database object.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -24,9 +24,15 @@ from roth_desktop.assessments.sharing import (
     record_correction,
     share_with_family,
 )
-from roth_desktop.assessments.writing import assessments_of, start_assessment, unasked_needs
+from roth_desktop.assessments.writing import (
+    assessments_of,
+    start_assessment,
+    unasked_needs,
+    used_by,
+)
 from roth_desktop.conference.console_data import ConsoleData, load_assessment
 from roth_desktop.conference.content_pack import NeedArea, default_pack
+from roth_desktop.conference.peer_mentions import peer_mentions
 from roth_desktop.models import (
     Assessment,
     AssessmentShare,
@@ -50,6 +56,10 @@ class AssessmentView:
     visits: list[Row] = field(default_factory=list)
     shares: list[Row] = field(default_factory=list)  # oldest first
     changed_since_shared: bool = False
+    # When a conference started from it: from then on it stays as the conference found it.
+    used_on: datetime | None = None
+    # Another young person's initials in words the family will see.
+    peer_warnings: list[str] = field(default_factory=list)
     unasked: list[NeedArea] = field(default_factory=list)
     corrections: list[Row] = field(default_factory=list)  # id, about, who, words, said_at
 
@@ -91,6 +101,9 @@ def load_view(session: Session, assessment_id: str) -> AssessmentView:
     )
     view.shares = [dict(s.values()) for s in shares]
     view.changed_since_shared = changed_since_shared(session, assessment_id)
+    conference = used_by(session, assessment_id)
+    view.used_on = conference.starts_at if conference is not None else None
+    view.peer_warnings = [w.message for w in peer_mentions(session, assessment_id)]
     view.unasked = unasked_needs(session, assessment_id, data.pack)
     corrections = session.scalars(
         select(Voice)

@@ -19,16 +19,13 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMainWindow,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QStackedWidget,
@@ -65,22 +62,17 @@ from ui.console.pages import (
     as_html,
     is_alive,
 )
-from ui.console.window import LANGUAGE_NAME
 from ui.forms import RecordDialog, RecordForm
 from ui.handover_dialogs import HandoverExportDialog
-from ui.help_overlay import install_help
-from ui.i18n import CODES, LANGUAGES, Translated, language_of
+from ui.i18n import CODES
+from ui.language_window import OwnLanguageWindow
 from ui.store import Store
-from ui.widgets import button
 
 Show = Callable[[AssessmentView], None]
 
 
-class AssessmentWindow(Translated, QMainWindow):
+class AssessmentWindow(OwnLanguageWindow):
     data_shown = Signal()  # after each redraw, for tests
-    language_changed = Signal(str)
-    # Moves, open, to the main window rebuilt in another language (ui/app.py).
-    keeps_its_window = True
 
     def __init__(
         self,
@@ -89,14 +81,10 @@ class AssessmentWindow(Translated, QMainWindow):
         parent: QWidget | None = None,
         language: str | None = None,
     ) -> None:
-        super().__init__(parent, Qt.WindowType.Window)
-        # Set before any widget is built, so every word below is in this language.
-        self.ui_language = language if language in CODES else language_of(parent)
-        self.store = store
+        super().__init__(store, parent, language)
         self.assessment_id = assessment_id
         self.view: AssessmentView | None = None
         self.section_key = "about"
-        self.window_actions: list[QAction] = []
         self.dialog: RecordDialog | None = None  # the last dialog opened, for tests
         self.shared_view: SharedView | None = None
         self.pdf_dialog: AssessmentPdfDialog | None = None
@@ -105,8 +93,7 @@ class AssessmentWindow(Translated, QMainWindow):
         self.hints = HintSource(self._dismissed, self.dismiss_prompt)
         self.setObjectName("assessment_window")
         self.resize(1280, 820)
-        self._build()
-        self.help_action = install_help(self)  # F1 or ?: this window's keys
+        self._build_first()
         store.changed.connect(self.reload)
         store.problem.connect(self._problem)
 
@@ -125,18 +112,9 @@ class AssessmentWindow(Translated, QMainWindow):
         self.notice.setProperty("role", "notice")
         self.notice.setWordWrap(True)
 
-        self.language_box = QComboBox(body)
-        self.language_box.setObjectName("assessment_language")
-        self.language_box.setAccessibleName(LANGUAGE_NAME)
-        self.language_box.setAccessibleDescription(self.tr("The language of this window only"))
-        for code, name in LANGUAGES:
-            self.language_box.addItem(name, code)
-        self.language_box.setCurrentIndex(self.language_box.findData(self.ui_language))
-        self.language_box.activated.connect(
-            lambda index: self.set_language(str(self.language_box.itemData(index)))
+        language_label = self._language_row(
+            body, "assessment_language", self.tr("The language of this window only")
         )
-        language_label = QLabel("Lang&uage / Iaith", body)
-        language_label.setBuddy(self.language_box)
 
         self.dialogs = SharingDialogs(self.store, self)
         self.share_button = self._button(
@@ -284,22 +262,9 @@ class AssessmentWindow(Translated, QMainWindow):
             stack.addWidget(scroll)
         self._drawn: set[str] = set()
 
-    def _button(self, text: str, name: str, handler: Callable[[], object]) -> QPushButton:
-        push = button(text, name, handler)
-        push.setParent(self)  # until laid out: its words are already in this language
-        return push
-
     def _shortcuts(self) -> None:
         """The window's keys, each an action of the window (so the help overlay lists them)."""
-
-        def add(text: str, name: str, keys: list[str], handler: Callable[[], object]) -> None:
-            action = QAction(text, self)
-            action.setObjectName(name)
-            action.setShortcuts([QKeySequence(k) for k in keys])
-            action.triggered.connect(lambda _checked=False: handler())
-            self.addAction(action)
-            self.window_actions.append(action)
-
+        add = self._add_key
         add(self.tr("Next part"), "action_next_section", ["Ctrl+PgDown"], self.next_section)
         add(
             self.tr("Previous part"),
@@ -320,19 +285,7 @@ class AssessmentWindow(Translated, QMainWindow):
         if code not in CODES or code == self.ui_language:
             return
         self._commit_typing()
-        for action in self.window_actions:
-            self.removeAction(action)
-            action.deleteLater()
-        self.window_actions = []
-        old = self.takeCentralWidget()
-        self.ui_language = code
-        self._build()
-        self.removeAction(self.help_action)
-        self.help_action.deleteLater()
-        self.help_action = install_help(self)
-        if old is not None:
-            old.hide()
-            old.deleteLater()
+        self._rebuild_in(code)
         if self.view is not None:
             self.show_view(self.view)
         self.language_box.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -377,10 +330,28 @@ class AssessmentWindow(Translated, QMainWindow):
         )
         self.header.setAccessibleName(f"{view.data.young_person}. {heading}, {started}, {state}")
         text = self.sharing.sharing_notice(view)
-        self.notice.setText(
-            f"<b>{as_html(text)}</b>" if view.changed_since_shared else as_html(text)
+        if view.used_on is not None:
+            # The conference reads its changes against this: the core refuses edits, and
+            # the window says so rather than letting someone type into a closed record.
+            text = self.tr(
+                "The conference on {date} started from this assessment, so it is kept as the "
+                "conference found it. Start a new assessment to record what has changed since."
+            ).format(date=format_date(view.used_on.date()))
+        shown = (
+            f"<b>{as_html(text)}</b>"
+            if view.changed_since_shared or view.used_on is not None
+            else as_html(text)
         )
-        self.notice.setAccessibleName(text)
+        # Words that would name another young person to the family (core wording).
+        for warning in view.peer_warnings:
+            shown += f"<br><b>{as_html(warning)}</b>"
+        self.notice.setText(shown)
+        self.notice.setAccessibleName(" ".join([text, *view.peer_warnings]))
+        for _key, _title, widget, _show in self.sections:
+            if isinstance(widget, StepPage):
+                widget.set_read_only(view.used_on is not None)
+            elif widget is not self.sharing:
+                widget.setEnabled(view.used_on is None)
         self._drawn = set()
         self._draw_current()
         if first:

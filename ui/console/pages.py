@@ -240,6 +240,10 @@ class WelcomePage(StepPage):
             lines.append(
                 f"<h3>{heading}</h3>" + (f"<ul>{moved}</ul>" if moved else f"<p>{still}</p>")
             )
+            if data.from_assessment:
+                told = "".join(f"<li>{as_html(line)}</li>" for line in data.from_assessment)
+                from_heading = self.tr("From the assessment")
+                lines.append(f"<h3>{from_heading}</h3><ul>{told}</ul>")
         self.summary.setText("".join(lines))
 
 

@@ -12,23 +12,19 @@ window.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMainWindow,
     QMessageBox,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QStackedWidget,
@@ -49,32 +45,28 @@ from ui.console import specs
 from ui.console.draft_text import DraftText
 from ui.console.pages import PAGES, StepPage, as_html, is_alive
 from ui.forms import RecordForm
-from ui.help_overlay import install_help
-from ui.i18n import CODES, LANGUAGES, Translated, language_of
+from ui.i18n import CODES
+from ui.language_window import OwnLanguageWindow
 from ui.record_list import RecordList
 from ui.record_table import Column, label_of, record_table
 from ui.store import Store
-from ui.widgets import button
 
 if TYPE_CHECKING:
     from ui.participant_screen import ParticipantScreen
 
 REVIEW_WEEKS = 6
-# Bilingual on purpose, so someone who reads only one of the two languages finds it.
-LANGUAGE_NAME = "Language / Iaith"
 
 
 def _time(value: Any) -> str:
     return f"{value:%H:%M}" if isinstance(value, datetime) else ""
 
 
-class ConsoleWindow(Translated, QMainWindow):
+class ConsoleWindow(OwnLanguageWindow):
+    """The chair's console, in a language of its own. A live meeting: when the main window
+    is rebuilt (in another language), the console moves to the new one as it is."""
+
     data_shown = Signal()  # after each redraw, for tests and the participant screen
     step_shown = Signal(str)
-    language_changed = Signal(str)  # after the console has been rebuilt in a language
-    # A live meeting: when the main window is rebuilt (in another language), the
-    # console moves to the new one as it is, in its own language (ui/app.py).
-    keeps_its_window = True
 
     def __init__(
         self,
@@ -83,20 +75,15 @@ class ConsoleWindow(Translated, QMainWindow):
         parent: QWidget | None = None,
         language: str | None = None,
     ) -> None:
-        super().__init__(parent, Qt.WindowType.Window)
-        # Set before any widget is built, so every word below is in this language.
-        self.ui_language = language if language in CODES else language_of(parent)
-        self.store = store
+        super().__init__(store, parent, language)
         self.conference_id = conference_id
         self.data: ConsoleData | None = None
         self.step_key = ""
         self.participant: ParticipantScreen | None = None  # the family's screen, once opened
         self.reopen_dialog: QInputDialog | None = None
-        self.console_actions: list[QAction] = []
         self.setObjectName("conference_console")
         self.resize(1280, 800)
-        self._build()
-        self.help_action = install_help(self)  # F1 or ?: this window's keys
+        self._build_first()
         store.changed.connect(self.reload)
         store.problem.connect(self.statusBar().showMessage)
 
@@ -117,20 +104,11 @@ class ConsoleWindow(Translated, QMainWindow):
         self.status_note.setWordWrap(True)
 
         # Which language this console speaks. Its label stays bilingual.
-        self.language_box = QComboBox(body)
-        self.language_box.setObjectName("console_language")
-        self.language_box.setAccessibleName(LANGUAGE_NAME)
-        self.language_box.setAccessibleDescription(
-            self.tr("The language of this console only; the family screen has its own")
+        language_label = self._language_row(
+            body,
+            "console_language",
+            self.tr("The language of this console only; the family screen has its own"),
         )
-        for code, name in LANGUAGES:
-            self.language_box.addItem(name, code)
-        self.language_box.setCurrentIndex(self.language_box.findData(self.ui_language))
-        self.language_box.activated.connect(
-            lambda index: self.set_language(str(self.language_box.itemData(index)))
-        )
-        language_label = QLabel("Lang&uage / Iaith", body)
-        language_label.setBuddy(self.language_box)
 
         # The family screen and agreeing, in the order Tab visits them.
         self.screen_button = self._button(
@@ -306,22 +284,9 @@ class ConsoleWindow(Translated, QMainWindow):
         self.setCentralWidget(body)
         self._shortcuts()
 
-    def _button(self, text: str, name: str, handler: Callable[[], object]) -> QPushButton:
-        push = button(text, name, handler)
-        push.setParent(self)  # until laid out: its words are already in the console's language
-        return push
-
     def _shortcuts(self) -> None:
         """The console's keys, each an action of the window (so the help overlay lists them)."""
-
-        def add(text: str, name: str, keys: list[str], handler: Callable[[], object]) -> None:
-            action = QAction(text, self)
-            action.setObjectName(name)
-            action.setShortcuts([QKeySequence(k) for k in keys])
-            action.triggered.connect(lambda _checked=False: handler())
-            self.addAction(action)
-            self.console_actions.append(action)
-
+        add = self._add_key
         add(self.tr("Next step"), "action_next_step", ["Ctrl+PgDown", "Alt+Right"], self.next_step)
         add(
             self.tr("Previous step"),
@@ -364,21 +329,12 @@ class ConsoleWindow(Translated, QMainWindow):
         self._commit_typing()
         draft = self.minute_box
         side = self.side.currentIndex()
-        for action in self.console_actions:
-            self.removeAction(action)
-            action.deleteLater()
-        self.console_actions = []
-        old = self.takeCentralWidget()
-        self.ui_language = code
-        self._build()
-        self.removeAction(self.help_action)
-        self.help_action.deleteLater()
-        self.help_action = install_help(self)  # named in the new language
-        self.minute_box.take_over(draft)
-        self.side.setCurrentIndex(side)
-        if old is not None:
-            old.hide()
-            old.deleteLater()
+
+        def carry_over() -> None:
+            self.minute_box.take_over(draft)
+            self.side.setCurrentIndex(side)
+
+        self._rebuild_in(code, carry_over)
         if self.data is not None:
             self.show_data(self.data)
         self.language_box.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -12,6 +12,10 @@
         <translation>Agor yr asesiad</translation>
     </message>
     <message>
+        <source>Delete assessment</source>
+        <translation type="unfinished">Dileu&apos;r asesiad</translation>
+    </message>
+    <message>
         <source>Assessments</source>
         <translation>Asesiadau</translation>
     </message>
@@ -38,6 +42,10 @@
     <message>
         <source>Not yet</source>
         <translation>Ddim eto</translation>
+    </message>
+    <message>
+        <source>the assessment</source>
+        <translation type="unfinished">yr asesiad</translation>
     </message>
 </context>
 </TS>

@@ -120,6 +120,10 @@
         <translation>ar y gweill</translation>
     </message>
     <message>
+        <source>The conference on {date} started from this assessment, so it is kept as the conference found it. Start a new assessment to record what has changed since.</source>
+        <translation type="unfinished">Dechreuodd y gynhadledd ar {date} o&apos;r asesiad hwn, felly caiff ei gadw fel yr oedd pan ddechreuodd y gynhadledd. Dechreuwch asesiad newydd i gofnodi beth sydd wedi newid ers hynny.</translation>
+    </message>
+    <message>
         <source>wording hints</source>
         <translation type="unfinished">awgrymiadau am eiriau</translation>
     </message>

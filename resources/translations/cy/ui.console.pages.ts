@@ -381,5 +381,9 @@
         <source>Since the assessment</source>
         <translation type="unfinished">Ers yr asesiad</translation>
     </message>
+    <message>
+        <source>From the assessment</source>
+        <translation type="unfinished">O&apos;r asesiad</translation>
+    </message>
 </context>
 </TS>

@@ -43,10 +43,6 @@
         <translation>Argraffu neu allforio&apos;r gynhadledd</translation>
     </message>
     <message>
-        <source>Who is this copy for?</source>
-        <translation>I bwy mae&apos;r copi hwn?</translation>
-    </message>
-    <message>
         <source>File type</source>
         <translation>Math o ffeil</translation>
     </message>
@@ -61,62 +57,6 @@
     <message>
         <source>File &amp;type:</source>
         <translation>&amp;Math o ffeil:</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>Iaith</translation>
-    </message>
-    <message>
-        <source>English</source>
-        <translation>English (Saesneg)</translation>
-    </message>
-    <message>
-        <source>Cymraeg (Welsh)</source>
-        <translation>Cymraeg</translation>
-    </message>
-    <message>
-        <source>&amp;Language:</source>
-        <translation>&amp;Iaith:</translation>
-    </message>
-    <message>
-        <source>Protective marking</source>
-        <translation type="unfinished">Marc diogelu</translation>
-    </message>
-    <message>
-        <source>Protective &amp;marking:</source>
-        <translation type="unfinished">Marc &amp;diogelu:</translation>
-    </message>
-    <message>
-        <source>Protect the PDF with a password</source>
-        <translation>Diogelu&apos;r PDF â chyfrinair</translation>
-    </message>
-    <message>
-        <source>PDF password</source>
-        <translation>Cyfrinair y PDF</translation>
-    </message>
-    <message>
-        <source>PDF password again</source>
-        <translation>Cyfrinair y PDF eto</translation>
-    </message>
-    <message>
-        <source>Pass&amp;word:</source>
-        <translation>&amp;Cyfrinair:</translation>
-    </message>
-    <message>
-        <source>Password &amp;again:</source>
-        <translation>Cyfrinair &amp;eto:</translation>
-    </message>
-    <message>
-        <source>File to save</source>
-        <translation>Ffeil i&apos;w chadw</translation>
-    </message>
-    <message>
-        <source>Choose…</source>
-        <translation>Dewis…</translation>
-    </message>
-    <message>
-        <source>Choose the file to save</source>
-        <translation>Dewis y ffeil i&apos;w chadw</translation>
     </message>
     <message>
         <source>Save &amp;as:</source>
@@ -157,18 +97,6 @@
     <message>
         <source>Exporting the conference</source>
         <translation>Wrthi&apos;n allforio&apos;r gynhadledd</translation>
-    </message>
-    <message>
-        <source>A protective marking is up to 40 capital letters, digits, spaces or hyphens, for example OFFICIAL-SENSITIVE.</source>
-        <translation type="unfinished">Mae marc diogelu yn cynnwys hyd at 40 o briflythrennau, digidau, bylchau neu gysylltnodau, er enghraifft OFFICIAL-SENSITIVE.</translation>
-    </message>
-    <message>
-        <source>Use a password of at least {count} characters.</source>
-        <translation>Defnyddiwch gyfrinair o {count} nod o leiaf.</translation>
-    </message>
-    <message>
-        <source>The two passwords are not the same.</source>
-        <translation>Dydy&apos;r ddau gyfrinair ddim yr un fath.</translation>
     </message>
     <message>
         <source>Making the {copy}</source>
@@ -287,6 +215,78 @@
     <message>
         <source>Choose where to save it.</source>
         <translation type="unfinished">Dewiswch ble i&apos;w chadw.</translation>
+    </message>
+    <message>
+        <source>Who is this copy for?</source>
+        <translation>I bwy mae&apos;r copi hwn?</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Iaith</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English (Saesneg)</translation>
+    </message>
+    <message>
+        <source>Cymraeg (Welsh)</source>
+        <translation>Cymraeg</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Iaith:</translation>
+    </message>
+    <message>
+        <source>Protective marking</source>
+        <translation type="unfinished">Marc diogelu</translation>
+    </message>
+    <message>
+        <source>Protective &amp;marking:</source>
+        <translation type="unfinished">Marc &amp;diogelu:</translation>
+    </message>
+    <message>
+        <source>Protect the PDF with a password</source>
+        <translation>Diogelu&apos;r PDF â chyfrinair</translation>
+    </message>
+    <message>
+        <source>PDF password</source>
+        <translation>Cyfrinair y PDF</translation>
+    </message>
+    <message>
+        <source>PDF password again</source>
+        <translation>Cyfrinair y PDF eto</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>&amp;Cyfrinair:</translation>
+    </message>
+    <message>
+        <source>Password &amp;again:</source>
+        <translation>Cyfrinair &amp;eto:</translation>
+    </message>
+    <message>
+        <source>A protective marking is up to 40 capital letters, digits, spaces or hyphens, for example OFFICIAL-SENSITIVE.</source>
+        <translation type="unfinished">Mae marc diogelu yn cynnwys hyd at 40 o briflythrennau, digidau, bylchau neu gysylltnodau, er enghraifft OFFICIAL-SENSITIVE.</translation>
+    </message>
+    <message>
+        <source>Use a password of at least {count} characters.</source>
+        <translation>Defnyddiwch gyfrinair o {count} nod o leiaf.</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>Dydy&apos;r ddau gyfrinair ddim yr un fath.</translation>
+    </message>
+    <message>
+        <source>File to save</source>
+        <translation>Ffeil i&apos;w chadw</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Dewis…</translation>
+    </message>
+    <message>
+        <source>Choose the file to save</source>
+        <translation>Dewis y ffeil i&apos;w chadw</translation>
     </message>
 </context>
 </TS>

@@ -139,7 +139,7 @@
     </message>
 </context>
 <context>
-    <name>dialog</name>
+    <name>_HandoverDialog</name>
     <message>
         <source>Cancel</source>
         <translation type="unfinished">Canslo</translation>
