@@ -235,6 +235,7 @@ def check_resources(_scratch: Path) -> str:
     from roth_desktop.code_lists import ethnicity_codes
     from roth_desktop.data_return.cin_factors import cin_factor_codes
     from roth_desktop.data_return.population import population_template
+    from roth_desktop.language_prompts import load_terms, prompts_for
     from roth_desktop.reports.conference_json import load_schema
     from roth_desktop.reports.pdf.wording import wording_for
 
@@ -247,9 +248,12 @@ def check_resources(_scratch: Path) -> str:
         raise CheckFailed("a code list or the population template is empty")
     if "$schema" not in schema or "2026" not in month:
         raise CheckFailed("the export schema or the report wording did not load")
+    terms = load_terms()
+    if not prompts_for("Mum claimed he was at home.", terms):
+        raise CheckFailed("the assessment wording prompts did not load")
     return (
         f"code lists ({len(ethnicity.codes)} ethnicity, {len(factors.codes.codes)} CIN factors), "
-        "export schema, report wording, population template"
+        f"export schema, report wording, population template, {len(terms.terms)} wording prompts"
     )
 
 
