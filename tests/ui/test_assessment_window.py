@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -35,6 +34,7 @@ from roth_desktop.reports.audience import Audience
 from roth_desktop.workspace import Workspace
 from tests.conftest import PASSPHRASE
 from tests.ui.conftest import window_of
+from tests.ui.test_display_screenshots import needs_xvfb
 from ui.app import Controller
 from ui.assessment.case_tab import AssessmentsTab
 from ui.assessment.sections import (
@@ -502,10 +502,6 @@ def test_the_window_speaks_welsh_on_its_own(qtbot: QtBot, unlocked: Controller) 
 
 
 # -- a real window, for a person to look at ------------------------------------------------------
-
-needs_xvfb = pytest.mark.skipif(
-    shutil.which("xvfb-run") is None, reason="xvfb-run is not installed"
-)
 
 
 @pytest.mark.xvfb
