@@ -11,8 +11,10 @@ from roth_desktop import edits
 from roth_desktop.assessments.conference_start import start_offer
 from roth_desktop.assessments.sharing import (
     changed_since_shared,
+    family_version,
     last_share,
     record_correction,
+    share_with_family,
 )
 from roth_desktop.assessments.since_assessment import (
     changes_since_assessment,
@@ -371,3 +373,15 @@ def test_a_peers_initials_in_the_assessments_family_text_are_caught(
         found = peer_mentions(session, assessment_id)
     assert [(w.table, w.record_id) for w in found] == [("assessment", assessment_id)]
     assert "“J.B.” is a peer's initials" in found[0].message
+
+
+def test_what_a_welsh_speaking_family_saw_is_kept_in_welsh(demo_workspace: Workspace) -> None:
+    _, _, assessment_id = _tyler(demo_workspace)
+    with demo_workspace.session() as session:
+        share = share_with_family(
+            session, assessment_id, shared_with="Tyler and Joanne", language="cy"
+        )
+        assert share.shown["language"] == "cy"
+        assert share.shown != family_version(session, assessment_id, "en")
+        # Compared in the language they read it in, nothing has changed since.
+        assert not changed_since_shared(session, assessment_id)

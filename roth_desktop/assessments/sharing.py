@@ -57,8 +57,10 @@ def share_with_family(
     shared_with: str = "",
     how: str = "",
     family_response: str = "",
+    language: str = "en",
 ) -> AssessmentShare:
-    """Record that the family saw the assessment, keeping the family version as shown."""
+    """Record that the family saw the assessment, keeping the family version as shown,
+    in the language they read it in (``en`` or ``cy``)."""
     _assessment(session, assessment_id)
     share = AssessmentShare(
         assessment_id=assessment_id,
@@ -66,7 +68,7 @@ def share_with_family(
         shared_with=shared_with.strip(),
         how=how.strip(),
         family_response=family_response,
-        shown=family_version(session, assessment_id),
+        shown=family_version(session, assessment_id, language),
     )
     session.add(share)
     session.flush()

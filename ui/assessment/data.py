@@ -162,6 +162,7 @@ def share(
     shared_with: str,
     how: str,
     family_response: str,
+    language: str = "en",
 ) -> str:
     made = share_with_family(
         session,
@@ -170,6 +171,7 @@ def share(
         shared_with=shared_with,
         how=how,
         family_response=family_response,
+        language=language,
     )
     return made.id
 

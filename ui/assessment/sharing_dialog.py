@@ -20,7 +20,7 @@ from roth_desktop.validation import format_date, today
 from ui.assessment import data as assessment_data
 from ui.assessment.data import AssessmentView
 from ui.forms import FieldSpec, RecordDialog
-from ui.i18n import QT_TRANSLATE_NOOP, Translated
+from ui.i18n import LANGUAGES, QT_TRANSLATE_NOOP, Translated, language_of
 from ui.store import Store
 
 Submit = Callable[[dict[str, Any], Callable[[], None], Callable[[BaseException], None]], None]
@@ -45,6 +45,13 @@ def _share_specs() -> list[FieldSpec]:
             "multiline",
             help=QT_TRANSLATE_NOOP("FieldSpec", "Their response, in their words"),
         ),
+        # What they saw is kept in the language they saw it in.
+        FieldSpec(
+            "language",
+            QT_TRANSLATE_NOOP("FieldSpec", "Language they read it in"),
+            "choice",
+            list(LANGUAGES),
+        ),
     ]
 
 
@@ -64,15 +71,18 @@ class SharingDialogs(Translated, QObject):
             done: Callable[[], None],
             failed: Callable[[BaseException], None],
         ) -> None:
-            shared_on, with_, how, said = (
+            shared_on, with_, how, said, language = (
                 values["shared_on"],
                 values["shared_with"],
                 values["how"],
                 values["family_response"],
+                values.get("language") or "en",
             )
             self.store.run(
                 self.tr("record sharing with the family"),
-                lambda s: assessment_data.share(s, assessment_id, shared_on, with_, how, said),
+                lambda s: assessment_data.share(
+                    s, assessment_id, shared_on, with_, how, said, language
+                ),
                 assessment_data.take_back("assessment_share"),
                 failed=failed,
                 done=lambda _id: done(),
@@ -83,6 +93,7 @@ class SharingDialogs(Translated, QObject):
             "shared_on": today(),
             "shared_with": last["shared_with"] if last else "",
             "how": last["how"] if last else "",
+            "language": language_of(self.window),
         }
         return self._open(
             self.tr("Record sharing with the family"), _share_specs(), defaults, submit

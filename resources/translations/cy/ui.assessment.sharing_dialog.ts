@@ -32,6 +32,10 @@
         <translation>Eu hymateb, yn eu geiriau eu hunain</translation>
     </message>
     <message>
+        <source>Language they read it in</source>
+        <translation type="unfinished">Yr iaith y darllenon nhw hi ynddi</translation>
+    </message>
+    <message>
         <source>Whose words</source>
         <translation>Geiriau pwy</translation>
     </message>
