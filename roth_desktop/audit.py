@@ -40,7 +40,6 @@ from roth_desktop.models import (
     Record,
     SharedPart,
     Voice,
-    VoiceKind,
     YoungPerson,
 )
 from roth_desktop.models.audit import GENESIS_HASH
@@ -274,7 +273,7 @@ def _refuse_edits_to_used_assessments(session: Session) -> None:
             if obj in session.deleted or changed - _STILL_OPEN:
                 touched.add(obj.id)
         elif isinstance(obj, SharedPart) and obj.assessment_id is not None:
-            if isinstance(obj, Voice) and obj.kind == VoiceKind.CORRECTION:
+            if isinstance(obj, Voice) and obj.corrects_something:
                 continue
             touched.add(obj.assessment_id)
     for assessment_id in touched:

@@ -74,7 +74,6 @@ from roth_desktop.models import (
     SharedPart,
     Visit,
     Voice,
-    VoiceKind,
     YoungPerson,
 )
 from roth_desktop.reports.output import check_output_path, write_output
@@ -843,9 +842,7 @@ def _kept_here(obj: Record) -> bool:
     A later handover from the worker never removes these, and recording them here does
     not make the worker's later version look older than the chair's copy.
     """
-    return isinstance(obj, AssessmentShare) or (
-        isinstance(obj, Voice) and obj.kind == VoiceKind.CORRECTION
-    )
+    return isinstance(obj, AssessmentShare) or (isinstance(obj, Voice) and obj.corrects_something)
 
 
 def _assign(obj: Record, values: Mapping[str, Any]) -> None:

@@ -8,7 +8,7 @@ two documents by eye, and the assessment itself stays as it was written.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -25,7 +25,7 @@ from roth_desktop.models import (
     ProfileItem,
     SharedPart,
     Voice,
-    VoiceKind,
+    VoiceSpeaker,
 )
 
 # Long entries are shortened in the list; the full text is on its own step.
@@ -37,16 +37,24 @@ def _short(text: str) -> str:
     return text if len(text) <= _SHORT else text[: _SHORT - 1].rstrip() + "…"
 
 
-_KINDS: tuple[tuple[type[SharedPart], str, Callable[[SharedPart], str]], ...] = (
-    (ProfileItem, "Picture", lambda r: r.text if isinstance(r, ProfileItem) else ""),
-    (
-        Voice,
-        "Their words",
-        lambda r: r.words if isinstance(r, Voice) and r.kind != VoiceKind.CORRECTION else "",
-    ),
-    (HarmEntry, "Harm", lambda r: r.description if isinstance(r, HarmEntry) else ""),
-    (PartnerItem, "Partner information", lambda r: r.text if isinstance(r, PartnerItem) else ""),
+# Each kind of row, what the list calls it, and the column holding its words.
+_KINDS: tuple[tuple[type[SharedPart], str, str], ...] = (
+    (ProfileItem, "Picture", "text"),
+    (Voice, "Their words", "words"),
+    (HarmEntry, "Harm", "description"),
+    (PartnerItem, "Partner information", "text"),
 )
+
+
+def _words(session: Session, cls: type[SharedPart], column: str, owned: Any) -> Counter[str]:
+    """The rows' words; a family correction (a voice ``about`` something) is not copied."""
+    rows = session.scalars(select(cls).where(owned))
+    return Counter(
+        text
+        for row in rows
+        if not (isinstance(row, Voice) and row.corrects_something)
+        and (text := (getattr(row, column) or "").strip())
+    )
 
 
 def changes_since_assessment(session: Session, conference_id: str, pack: ContentPack) -> list[str]:
@@ -56,18 +64,10 @@ def changes_since_assessment(session: Session, conference_id: str, pack: Content
         return []
     assessment_id = conference.assessment_id
     lines = map_and_need_changes(session, assessment_id, conference_id, pack)
-    for cls, label, text_of in _KINDS:
+    for cls, label, column in _KINDS:
         # Compared by their words: the room adds and removes entries, it rarely edits one.
-        before = Counter(
-            t
-            for r in session.scalars(select(cls).where(cls.owned_by(assessment_id)))
-            if (t := text_of(r).strip())
-        )
-        after = Counter(
-            t
-            for r in session.scalars(select(cls).where(cls.conference_id == conference_id))
-            if (t := text_of(r).strip())
-        )
+        before = _words(session, cls, column, cls.owned_by(assessment_id))
+        after = _words(session, cls, column, cls.conference_id == conference_id)
         for text in (after - before).elements():
             lines.append(f"{label}, new since the assessment: {_short(text)}")
         for text in (before - after).elements():
@@ -96,7 +96,7 @@ def from_the_assessment(session: Session, conference_id: str, pack: ContentPack)
     if assessment.recommended_pathway is not None:
         lines.append(f"Recommended: {assessment.recommended_pathway.label}.")
     if assessment.recommendation.strip():
-        lines.append(_short(assessment.recommendation))
+        lines.append(" ".join(assessment.recommendation.split()))  # whole: the room decides on it
     targets: list[str] = []
     for target_id in assessment.plan_targets or []:
         area = session.get(ContextArea, target_id)
@@ -110,10 +110,15 @@ def from_the_assessment(session: Session, conference_id: str, pack: ContentPack)
         lines.append("The plan should target: " + ", ".join(targets) + ".")
     corrections = session.scalars(
         select(Voice)
-        .where(Voice.assessment_id == assessment.id, Voice.kind == VoiceKind.CORRECTION)
+        .where(Voice.assessment_id == assessment.id, Voice.about != "")
         .order_by(Voice.said_at)
     )
     for voice in corrections:
         about = _SECTION_NAMES.get(voice.about, "an item in it")
-        lines.append(f"{voice.attribution()} corrected {about}: “{_short(voice.words)}”")
+        who = (
+            assessment.case.young_person.display_name
+            if voice.speaker == VoiceSpeaker.YOUNG_PERSON
+            else voice.attribution()
+        )
+        lines.append(f"{who} corrected {about}: “{_short(voice.words)}”")
     return lines

@@ -185,7 +185,7 @@ def _load_shared_parts(
     young_person_id = str(data.conference["young_person_id"])
     data.picture = _rows(_of(session, ProfileItem, owner_id, ProfileItem.kind))
     for voice in _of(session, Voice, owner_id, Voice.said_at):
-        if voice.about:
+        if voice.corrects_something:
             continue  # a family correction, shown (read-only) beside what it corrects
         row = _row(voice)
         row["who"] = voice.attribution()

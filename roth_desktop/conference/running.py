@@ -36,7 +36,6 @@ from roth_desktop.models import (
     Safety,
     SharedPart,
     Voice,
-    VoiceKind,
 )
 from roth_desktop.models.base import Record, local_now
 from roth_desktop.models.conference_part import Part, owner_fields
@@ -101,21 +100,22 @@ def begin(
     conference.content_pack_version = pack.version
     conference.current_step = pack.steps[0].key
     previous = previous_conference(session, conference)
-    if conference.kind != ConferenceKind.INITIAL and previous is not None:
-        conference.previous_conference_id = previous.id
+    review_of = previous if conference.kind != ConferenceKind.INITIAL else None
+    if review_of is not None:
+        conference.previous_conference_id = review_of.id
     assessment = session.get(Assessment, assessment_id) if assessment_id else None
     if assessment_id and (assessment is None or assessment.case_id != conference.case_id):
         raise RecordGone(f"assessment {assessment_id} is not one of this case's")
-    new_ids: dict[str, str] = {}
     if assessment is not None:
         conference.assessment_id = assessment.id
-        new_ids = _carry_content(session, conference, assessment.id, everything=True)
-    elif conference.previous_conference_id is not None and previous is not None:
-        new_ids = _carry_content(session, conference, previous.id, everything=False)
-    if conference.previous_conference_id is not None and previous is not None:
-        if assessment is not None:
-            new_ids = matching_rows(session, previous.id, conference.id)
-        _carry_plan(session, conference, previous, new_ids)
+        _carry_content(session, conference, assessment.id, everything=True)
+        if review_of is not None:
+            # The map came from the assessment: the plan's links find theirs by key or name.
+            links = matching_rows(session, review_of.id, conference.id)
+            _carry_plan(session, conference, review_of, links)
+    elif review_of is not None:
+        links = _carry_content(session, conference, review_of.id, everything=False)
+        _carry_plan(session, conference, review_of, links)
     lay_out(session, conference_id, pack)
     return True
 
@@ -204,7 +204,7 @@ def _carry_content(
             ):
                 if isinstance(row, PartnerItem):
                     carry(row, context_id=new_ids.get(row.context_id or ""))
-                elif isinstance(row, Voice) and row.kind == VoiceKind.CORRECTION:
+                elif isinstance(row, Voice) and row.corrects_something:
                     continue  # a correction to the assessment's wording, not to the conference
                 else:
                     carry(row)

@@ -69,6 +69,11 @@ class Voice(SharedPart):
             found["said_at"] = "Words can only be recorded once they have been said."
         return found
 
+    @property
+    def corrects_something(self) -> bool:
+        """A family correction, recorded beside the section or item it is ``about``."""
+        return bool(self.about)
+
     def attribution(self) -> str:
         if self.speaker == VoiceSpeaker.YOUNG_PERSON:
             who = "Young person"

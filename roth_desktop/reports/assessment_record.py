@@ -32,7 +32,7 @@ from roth_desktop.assessments.sharing import SECTIONS, changed_since_shared
 from roth_desktop.conference.content_pack import ContentPack, pack_for
 from roth_desktop.conference.running import contexts_of
 from roth_desktop.conference.sharing import rows_of
-from roth_desktop.models import Assessment, AssessmentShare, Visit, Voice, VoiceKind
+from roth_desktop.models import Assessment, AssessmentShare, Visit, Voice
 from roth_desktop.reports.audience import LANGUAGES, Audience, ReportError
 from roth_desktop.reports.conference_record import (
     ContextItem,
@@ -226,7 +226,7 @@ def build_assessment_record(
     names = {c.id: c.name for c in contexts}
     picture = picture_items(session, assessment_id)
     said = rows_of(session, Voice, assessment_id, Voice.said_at, Voice.created_at, Voice.id)
-    voices = [(v.id, voice_item(v, first_name)) for v in said if v.kind != VoiceKind.CORRECTION]
+    voices = [(v.id, voice_item(v, first_name)) for v in said if not v.corrects_something]
     visits = _visits(session, assessment_id)
     links = link_items(session, assessment_id, names, restricted=False)
     partner = partner_items(session, assessment_id, names, restricted=False)
@@ -265,7 +265,7 @@ def build_assessment_record(
     }
     corrections = []
     for v in said:
-        if v.kind != VoiceKind.CORRECTION:
+        if not v.corrects_something:
             continue
         section, index, item = where.get(v.about, ("", -1, ""))
         if v.about in SECTIONS:

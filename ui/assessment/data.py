@@ -39,7 +39,6 @@ from roth_desktop.models import (
     Case,
     Visit,
     Voice,
-    VoiceKind,
     VoiceSpeaker,
 )
 
@@ -107,7 +106,7 @@ def load_view(session: Session, assessment_id: str) -> AssessmentView:
     view.unasked = unasked_needs(session, assessment_id, data.pack)
     corrections = session.scalars(
         select(Voice)
-        .where(Voice.owned_by(assessment_id), Voice.kind == VoiceKind.CORRECTION)
+        .where(Voice.owned_by(assessment_id), Voice.about != "")
         .order_by(Voice.said_at, Voice.created_at)
     )
     for voice in corrections:
